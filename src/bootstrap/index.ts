@@ -1,0 +1,20 @@
+import type { Core } from '@strapi/strapi';
+import { ensureLocales } from '../locales/ensure-locales';
+import { watchLocaleChanges } from '../locales/known-locales';
+import { isContentEmpty, seedContent } from '../seed/seed-content';
+import { revokeDefaultFullAccessToken } from './api-tokens';
+import { ensureDevAdmin } from './dev-admin';
+import { lockDownPublicAccess } from './public-access';
+
+/** Start-up steps, each idempotent, in the order they depend on each other. */
+export const bootstrapApp = async (strapi: Core.Strapi) => {
+  watchLocaleChanges(strapi);
+  await ensureLocales(strapi);
+  await lockDownPublicAccess(strapi);
+  await ensureDevAdmin(strapi);
+  await revokeDefaultFullAccessToken(strapi);
+  if (process.env.SEED_ON_EMPTY !== 'false' && (await isContentEmpty(strapi))) {
+    const report = await seedContent(strapi);
+    strapi.log.info(`Seeded an empty database: ${report.created} documents and translations created`);
+  }
+};

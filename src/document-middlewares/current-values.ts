@@ -1,0 +1,27 @@
+import type { Core } from '@strapi/strapi';
+import { DEFAULT_LOCALE } from '../domain/locales';
+
+const isLocalized = (attribute: any) => attribute?.pluginOptions?.i18n?.localized === true;
+
+/**
+ * The draft values a write will be merged with: this locale's draft when it exists; for a
+ * translation being created, only the non-localized fields (shared by every locale) of another one.
+ */
+export const currentDraftValues = async (
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string | undefined,
+  locale: string | undefined,
+): Promise<{ values: Record<string, unknown>; localeVersionExists: boolean }> => {
+  if (!documentId) return { values: {}, localeVersionExists: false };
+  const rows: Array<Record<string, unknown>> = await strapi.db.query(uid as any).findMany({
+    where: { documentId, publishedAt: null },
+  });
+  const own = rows.find((row) => row.locale === (locale ?? DEFAULT_LOCALE));
+  if (own) return { values: own, localeVersionExists: true };
+  const other = rows.find((row) => row.locale === DEFAULT_LOCALE) ?? rows[0];
+  if (!other) return { values: {}, localeVersionExists: false };
+  const attributes = strapi.getModel(uid as any).attributes as Record<string, any>;
+  const shared = Object.fromEntries(Object.entries(other).filter(([name]) => attributes[name] && !isLocalized(attributes[name])));
+  return { values: shared, localeVersionExists: false };
+};

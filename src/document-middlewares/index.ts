@@ -1,0 +1,21 @@
+import type { Core } from '@strapi/strapi';
+import { useDocumentMiddleware } from './context';
+import { countryNames } from './country-name';
+import { localeGuard } from './locale-guard';
+import { localeSync } from './locale-sync';
+import { slugGeneration } from './slug';
+import { writeTransaction } from './transaction';
+import { contentValidation } from './validation';
+
+/**
+ * Order matters: refuse unknown locales, open one transaction for the write, fill derived fields,
+ * validate, then write and sync the other locales.
+ */
+export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
+  useDocumentMiddleware(strapi, localeGuard(strapi));
+  useDocumentMiddleware(strapi, writeTransaction(strapi));
+  useDocumentMiddleware(strapi, slugGeneration(strapi));
+  useDocumentMiddleware(strapi, countryNames(strapi));
+  useDocumentMiddleware(strapi, contentValidation(strapi));
+  useDocumentMiddleware(strapi, localeSync(strapi));
+};

@@ -1,0 +1,27 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { isCouncilContentType } from '../domain/content-types';
+import { unknownLocaleCodes, unknownLocaleMessage } from '../domain/locales';
+import { knownLocaleCodes } from '../locales/known-locales';
+import type { DocumentMiddleware } from './context';
+
+/**
+ * Refuses any read or write in a locale that does not exist. Stock Strapi answers an unknown
+ * locale with empty lists, or writes a row in it (#27108). Running in the Document Service covers
+ * REST, the admin Content Manager and code alike.
+ */
+export const localeGuard =
+  (strapi: Core.Strapi): DocumentMiddleware =>
+  async (context, next) => {
+    if (!isCouncilContentType(context.uid)) return next();
+    const requested = context.params?.locale;
+    if (requested === undefined) return next();
+    const known = await knownLocaleCodes(strapi);
+    const unknown = unknownLocaleCodes(requested, known);
+    if (unknown.length > 0) {
+      throw new errors.ValidationError(unknownLocaleMessage(unknown, known), {
+        errors: [{ path: ['locale'], message: unknownLocaleMessage(unknown, known), name: 'ValidationError' }],
+      });
+    }
+    return next();
+  };

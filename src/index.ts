@@ -1,0 +1,13 @@
+import type { Core } from '@strapi/strapi';
+import { bootstrapApp } from './bootstrap';
+import { registerDocumentMiddlewares } from './document-middlewares';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerDocumentMiddlewares(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await bootstrapApp(strapi);
+  },
+};
