@@ -1,0 +1,49 @@
+import crypto from 'crypto';
+import request from 'supertest';
+import { createStrapi, type Core } from '@strapi/strapi';
+import { createDatabase, dropDatabase } from '../setup/database';
+import { APP_DIR, DIST_DIR, applyTestEnv } from '../setup/env';
+import { waitForIdleDatabase } from '../../src/utils/wait-for-idle-database';
+
+/**
+ * One app per test file, like Strapi's own API tests: a private copy of the seeded template
+ * database, the compiled app loaded and its routes mounted, then destroyed and dropped.
+ */
+export type TestApp = {
+  strapi: Core.Strapi;
+  database: string;
+  http: () => request.Agent;
+};
+
+export const startApp = async (): Promise<TestApp> => {
+  const template = process.env.TEST_TEMPLATE_DATABASE;
+  if (!template) throw new Error('TEST_TEMPLATE_DATABASE is not set: run the tests through jest (globalSetup)');
+  const database = `${template}_${crypto.randomBytes(4).toString('hex')}`;
+  await createDatabase(database, template);
+  applyTestEnv(database);
+  const strapi = await createStrapi({ appDir: APP_DIR, distDir: DIST_DIR }).load();
+  await strapi.server.mount();
+  return { strapi, database, http: () => request.agent(strapi.server.httpServer) };
+};
+
+export const stopApp = async (app: TestApp | undefined) => {
+  if (!app) return;
+  await waitForIdleDatabase(app.strapi);
+  await app.strapi.destroy();
+  await dropDatabase(app.database);
+};
+
+/** A test that needs a fresh app for itself (beforeAll/afterAll in the calling describe). */
+export const useApp = () => {
+  const holder: { app?: TestApp } = {};
+  beforeAll(async () => {
+    holder.app = await startApp();
+  });
+  afterAll(async () => {
+    await stopApp(holder.app);
+  });
+  return () => {
+    if (!holder.app) throw new Error('app not started');
+    return holder.app;
+  };
+};

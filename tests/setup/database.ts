@@ -1,0 +1,64 @@
+import { Client } from 'pg';
+
+/**
+ * PostgreSQL for the tests: DATABASE_URL when set, else the machine's local server
+ * (127.0.0.1:5432, user root, trust auth). Each run works in databases it creates and drops.
+ */
+const DEFAULT_URL = 'postgres://root@127.0.0.1:5432/postgres';
+
+export const serverUrl = (): URL => new URL(process.env.DATABASE_URL || DEFAULT_URL);
+
+export const databaseUrl = (database: string): string => {
+  const url = serverUrl();
+  url.pathname = `/${database}`;
+  return url.toString();
+};
+
+const withMaintenanceClient = async <T>(run: (client: Client) => Promise<T>): Promise<T> => {
+  const url = serverUrl();
+  url.pathname = '/postgres';
+  const client = new Client({ connectionString: url.toString(), connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+};
+
+export const assertPostgresReachable = async () => {
+  try {
+    await withMaintenanceClient((client) => client.query('select 1'));
+  } catch (error) {
+    const url = serverUrl();
+    url.password = url.password ? '***' : '';
+    throw new Error(
+      `The tests need PostgreSQL and cannot reach it at ${url.toString()} (${(error as Error).message}).\n` +
+        'Start the local server (e.g. `pg_ctlcluster --skip-systemctl-redirect 15 main start`) or point DATABASE_URL ' +
+        'at one whose user may create databases, e.g. DATABASE_URL=postgres://user:password@host:5432/postgres npm test',
+    );
+  }
+};
+
+const identifier = (name: string) => {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unsafe database name ${name}`);
+  return `"${name}"`;
+};
+
+export const createDatabase = (name: string, template?: string) =>
+  withMaintenanceClient((client) =>
+    client.query(`CREATE DATABASE ${identifier(name)}${template ? ` TEMPLATE ${identifier(template)}` : ''}`),
+  );
+
+export const dropDatabase = (name: string) =>
+  withMaintenanceClient((client) => client.query(`DROP DATABASE IF EXISTS ${identifier(name)} WITH (FORCE)`));
+
+export const queryDatabase = async <T = any>(database: string, sql: string, params: unknown[] = []): Promise<T[]> => {
+  const client = new Client({ connectionString: databaseUrl(database) });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+};

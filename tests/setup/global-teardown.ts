@@ -1,0 +1,5 @@
+import { dropDatabase } from './database';
+
+export default async () => {
+  if (process.env.TEST_TEMPLATE_DATABASE) await dropDatabase(process.env.TEST_TEMPLATE_DATABASE);
+};
