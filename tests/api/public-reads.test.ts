@@ -111,6 +111,37 @@ describe('public REST reads', () => {
     ]);
   });
 
+  describe.each([
+    ['/api/cities', 'lille', 'partnerships', 'Lille'],
+    ['/api/partnerships', 'leeds-brno', 'city', 'Leeds a Brno'],
+    ['/api/projects', 'civic', 'themes', undefined],
+    ['/api/themes', 'youth', 'projects', 'Mládež'],
+  ])('%s', (path, slug, relation, czechName) => {
+    it('finds a page in a locale, sorted, with a relation populated', async () => {
+      const response = await get(`${path}?locale=cs&sort=slug:desc&pagination[pageSize]=3&populate=${relation}`);
+      expect(response.status).toBe(200);
+      expect(response.body.data).toHaveLength(3);
+      const slugs = response.body.data.map((entry: any) => entry.slug);
+      expect(slugs).toEqual([...slugs].sort().reverse());
+      for (const entry of response.body.data) {
+        expect(entry.locale).toBe('cs');
+        expect(entry).toHaveProperty(relation);
+      }
+      expect(response.body.meta.pagination).toMatchObject({ page: 1, pageSize: 3 });
+    });
+
+    it('finds one by documentId in a locale, filtered list and findOne agreeing', async () => {
+      const list = await get(`${path}?locale=cs&filters[slug][$eq]=${slug}`);
+      expect(list.body.data).toHaveLength(1);
+      const { documentId } = list.body.data[0];
+      const one = await get(`${path}/${documentId}?locale=cs&populate=${relation}`);
+      expect(one.status).toBe(200);
+      expect(one.body.data).toMatchObject({ documentId, slug, locale: 'cs' });
+      if (czechName) expect(one.body.data.name ?? one.body.data.title).toBe(czechName);
+      expect([one.body.data[relation]].flat().length).toBeGreaterThan(0);
+    });
+  });
+
   it('defaults to English', async () => {
     const response = await get('/api/themes?filters[slug]=peace');
     expect(response.body.data[0]).toMatchObject({ locale: 'en', name: 'Peace' });

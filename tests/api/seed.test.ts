@@ -185,6 +185,7 @@ describe('seed content', () => {
     expect(report.skipped).toBe(before.reduce((sum, rows) => sum + rows.length, 0) / 2);
     await ensureLocales(app().strapi);
     expect(await snapshot()).toEqual(before);
+    expect(await app().strapi.plugin('i18n').service('locales').count()).toBe(5);
   });
 
   it('fills in what is missing without touching what editors changed', async () => {

@@ -1,0 +1,46 @@
+import fs from 'fs';
+import path from 'path';
+import apiConfig from '../../config/api';
+import serverConfig from '../../config/server';
+import middlewaresConfig from '../../config/middlewares';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8'));
+const env = Object.assign((key: string, fallback?: unknown) => process.env[key] ?? fallback, {
+  int: (key: string, fallback?: number) => (process.env[key] ? Number(process.env[key]) : fallback),
+  bool: (key: string, fallback?: boolean) => (process.env[key] ? process.env[key] === 'true' : fallback),
+  array: (key: string, fallback?: string[]) => (process.env[key] ? process.env[key]!.split(',') : fallback),
+}) as any;
+
+describe('project set-up', () => {
+  it('pins every @strapi package to exactly 5.54.0, without the cloud plugin', () => {
+    const strapiDeps = Object.entries({ ...packageJson.dependencies, ...packageJson.devDependencies }).filter(([name]) => name.startsWith('@strapi/'));
+    expect(strapiDeps.length).toBeGreaterThanOrEqual(3);
+    for (const [, version] of strapiDeps) expect(version).toBe('5.54.0');
+    expect(packageJson.dependencies).not.toHaveProperty('@strapi/plugin-cloud');
+    for (const name of ['@strapi/strapi', '@strapi/core', '@strapi/i18n', '@strapi/database', '@strapi/plugin-users-permissions']) {
+      expect(lock.packages[`node_modules/${name}`].version).toBe('5.54.0');
+    }
+  });
+
+  it('uses pg and better-sqlite3 12 (13 crashes on Node 20)', () => {
+    expect(packageJson.dependencies).toHaveProperty('pg');
+    expect(lock.packages['node_modules/better-sqlite3'].version).toMatch(/^12\./);
+  });
+
+  it('turns telemetry and the update check off', () => {
+    expect(packageJson.strapi.telemetryDisabled).toBe(true);
+    expect(serverConfig({ env }).logger?.updates?.enabled).toBe(false);
+  });
+
+  it('keeps strictParams and caps pages at 100', () => {
+    expect(apiConfig().rest).toMatchObject({ strictParams: true, maxLimit: 100 });
+  });
+
+  it('runs the public API guard and no poweredBy middleware', () => {
+    const names = middlewaresConfig({ env }).map((entry: any) => (typeof entry === 'string' ? entry : entry.name));
+    expect(names).toContain('global::public-api-guard');
+    expect(names).not.toContain('strapi::poweredBy');
+  });
+});
