@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { clearCacheOnNonDocumentChanges } from '../document-middlewares/cache-invalidation';
 import { ensureLocales } from '../locales/ensure-locales';
 import { watchLocaleChanges } from '../locales/known-locales';
 import { isContentEmpty, seedContent } from '../seed/seed-content';
@@ -9,6 +10,7 @@ import { lockDownPublicAccess } from './public-access';
 /** Start-up steps, each idempotent, in the order they depend on each other. */
 export const bootstrapApp = async (strapi: Core.Strapi) => {
   watchLocaleChanges(strapi);
+  clearCacheOnNonDocumentChanges(strapi);
   await ensureLocales(strapi);
   await lockDownPublicAccess(strapi);
   await ensureDevAdmin(strapi);

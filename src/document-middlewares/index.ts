@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { cacheInvalidation } from './cache-invalidation';
 import { useDocumentMiddleware } from './context';
 import { countryNames } from './country-name';
 import { localeGuard } from './locale-guard';
@@ -8,10 +9,12 @@ import { writeTransaction } from './transaction';
 import { contentValidation } from './validation';
 
 /**
- * Order matters: refuse unknown locales, open one transaction for the write, fill derived fields,
- * validate, then write and sync the other locales.
+ * Order matters: empty the response cache once a write has committed, refuse unknown locales,
+ * open one transaction for the write, fill derived fields, validate, then write and sync the
+ * other locales.
  */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
+  useDocumentMiddleware(strapi, cacheInvalidation(strapi));
   useDocumentMiddleware(strapi, localeGuard(strapi));
   useDocumentMiddleware(strapi, writeTransaction(strapi));
   useDocumentMiddleware(strapi, slugGeneration(strapi));

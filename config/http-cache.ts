@@ -1,0 +1,15 @@
+import type { Core } from '@strapi/strapi';
+import type { HttpCacheConfig } from '../src/http-cache';
+
+/** Caching of public GET responses (see src/middlewares/http-cache.ts). */
+const config = ({ env }: Core.Config.Shared.ConfigParams): HttpCacheConfig => ({
+  enabled: env.bool('HTTP_CACHE_ENABLED', true),
+  // Seconds browsers and CDNs may reuse a response without asking again…
+  maxAge: env.int('HTTP_CACHE_MAX_AGE', 60),
+  // …and may keep serving it while they revalidate in the background.
+  staleWhileRevalidate: env.int('HTTP_CACHE_STALE_WHILE_REVALIDATE', 300),
+  maxEntries: env.int('HTTP_CACHE_MAX_ENTRIES', 5000),
+  maxBytes: env.int('HTTP_CACHE_MAX_MB', 64) * 1024 * 1024,
+});
+
+export default config;
