@@ -6,6 +6,7 @@ import { isContentEmpty, seedContent } from '../seed/seed-content';
 import { revokeDefaultFullAccessToken } from './api-tokens';
 import { ensureDevAdmin } from './dev-admin';
 import { lockDownPublicAccess } from './public-access';
+import { registerWebhooksFromEnv } from './webhooks';
 
 /** Start-up steps, each idempotent, in the order they depend on each other. */
 export const bootstrapApp = async (strapi: Core.Strapi) => {
@@ -15,6 +16,7 @@ export const bootstrapApp = async (strapi: Core.Strapi) => {
   await lockDownPublicAccess(strapi);
   await ensureDevAdmin(strapi);
   await revokeDefaultFullAccessToken(strapi);
+  await registerWebhooksFromEnv(strapi);
   if (process.env.SEED_ON_EMPTY !== 'false' && (await isContentEmpty(strapi))) {
     const report = await seedContent(strapi);
     strapi.log.info(`Seeded an empty database: ${report.created} documents and translations created`);

@@ -8,6 +8,7 @@ export const publicGet = (app: TestApp, path: string) => app.http().get(path);
 export const createApiToken = async (app: TestApp, type: 'read-only' | 'full-access' | 'custom', permissions?: string[]) => {
   const token = await app.strapi.service('admin::api-token').create({
     name: `test-${type}-${crypto.randomBytes(3).toString('hex')}`,
+    kind: 'content-api',
     type,
     lifespan: null,
     ...(permissions ? { permissions } : {}),
