@@ -15,6 +15,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
   secrets: {
     encryptionKey: env('ENCRYPTION_KEY', ''),
   },
+  // false for an API-only instance (the benchmark, or a split deployment).
+  serveAdminPanel: env.bool('SERVE_ADMIN_PANEL', true),
   flags: {
     nps: false,
     promoteEE: false,

@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run bench [-- --scale N --duration S --connections C]`
+ *
+ * Boots the production build on a throwaway PostgreSQL database with the seed content (plus N
+ * synthetic projects) and measures, in one run and with the same client (autocannon):
+ *   a) the partnerships query served from the response cache,
+ *   b) the same query with the cache off (a second instance, HTTP_CACHE_ENABLED=false),
+ *   c) a 304 revalidation (If-None-Match),
+ *   d) a bare Node http server sending the identical bytes: the practical ceiling.
+ * Prints requests/s, p50, p99 and errors, the ratios a/d, a/b and c/d, and writes the table
+ * to docs/benchmarks.md.
+ */
+const crypto = require('crypto');
+const fs = require('fs');
+const http = require('http');
+const os = require('os');
+const path = require('path');
+const { fork } = require('child_process');
+const autocannon = require('autocannon');
+const { Client } = require('pg');
+const { compileStrapi } = require('@strapi/strapi');
+
+const ROOT = path.resolve(__dirname, '..');
+const QUERY = '/api/partnerships?locale=fr&populate[city]=true&populate[themes]=true&populate[projects]=true';
+const TARGETS = { cachedVsCeiling: 0.3, cachedVsUncached: 20 };
+
+const option = (name, fallback) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? fallback : Number(process.argv[index + 1]);
+};
+const scale = option('scale', 0);
+const duration = option('duration', 10);
+const connections = option('connections', 10);
+
+const serverUrl = new URL(process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/postgres');
+const database = `pcms_bench_${Date.now()}`;
+const withDatabase = (name) => Object.assign(new URL(serverUrl.toString()), { pathname: `/${name}` }).toString();
+const admin = async (sql) => {
+  const client = new Client({ connectionString: withDatabase('postgres') });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+};
+
+const secret = () => crypto.randomBytes(16).toString('base64');
+const SECRETS = {
+  APP_KEYS: [secret(), secret()].join(','),
+  API_TOKEN_SALT: secret(),
+  ADMIN_JWT_SECRET: secret(),
+  TRANSFER_TOKEN_SALT: secret(),
+  JWT_SECRET: secret(),
+  ENCRYPTION_KEY: secret(),
+};
+
+const startInstance = (port, extraEnv) =>
+  new Promise((resolve, reject) => {
+    const child = fork(path.join(__dirname, 'bench-server.js'), [], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        ...SECRETS,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_CLIENT: 'postgres',
+        DATABASE_URL: withDatabase(database),
+        SERVE_ADMIN_PANEL: 'false',
+        LOG_LEVEL: 'warn',
+        LOG_STARTUP: 'false',
+        STRAPI_TELEMETRY_DISABLED: 'true',
+        ...extraEnv,
+      },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    child.on('message', (message) => {
+      if (message.type === 'log') console.log(`  [instance :${port}] ${message.message}`);
+      if (message.type === 'ready') resolve(child);
+    });
+    child.on('exit', (code) => reject(new Error(`instance on port ${port} exited with ${code}`)));
+  });
+
+const stop = (child) =>
+  new Promise((resolve) => {
+    if (!child || child.exitCode !== null) return resolve();
+    child.removeAllListeners('exit');
+    child.on('exit', resolve);
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+  });
+
+const measure = async (label, url, headers = {}, expectedStatus = 200) => {
+  await autocannon({ url, headers, connections, duration: Math.min(3, duration) }); // warm-up
+  const result = await autocannon({ url, headers, connections, duration });
+  const expected = result[`${String(expectedStatus)[0]}xx`];
+  const wrong = result.requests.total ? result.requests.total - expected : 0;
+  const row = {
+    label,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + Math.max(0, wrong - result.errors - result.timeouts),
+    total: result.requests.total,
+  };
+  console.log(`  ${label}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${row.errors}`);
+  return row;
+};
+
+const main = async () => {
+  console.log(`Benchmark: ${os.cpus().length} cores, Node ${process.version}, scale ${scale}, ${connections} connections, ${duration} s per run`);
+  await compileStrapi({ appDir: ROOT });
+  await admin(`CREATE DATABASE "${database}"`);
+  const instances = [];
+  let bare;
+  try {
+    const cachedPort = 41337;
+    const uncachedPort = 41338;
+    const barePort = 41339;
+    const seedStarted = Date.now();
+    instances.push(await startInstance(cachedPort, { SEED_ON_EMPTY: 'true', BENCH_SCALE: String(scale), HTTP_CACHE_ENABLED: 'true' }));
+    console.log(`  seeded and started in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
+    instances.push(await startInstance(uncachedPort, { SEED_ON_EMPTY: 'false', HTTP_CACHE_ENABLED: 'false' }));
+
+    const sample = await fetch(`http://127.0.0.1:${cachedPort}${QUERY}`);
+    const body = Buffer.from(await sample.arrayBuffer());
+    const etag = sample.headers.get('etag');
+    const contentType = sample.headers.get('content-type');
+    if (sample.status !== 200 || !etag) throw new Error(`unexpected sample response ${sample.status}`);
+    bare = http.createServer((request, response) => {
+      response.writeHead(200, { 'content-type': contentType, etag, 'content-length': body.length });
+      response.end(body);
+    });
+    await new Promise((resolve) => bare.listen(barePort, '127.0.0.1', resolve));
+
+    const rows = {
+      a: await measure('a) cached', `http://127.0.0.1:${cachedPort}${QUERY}`),
+      b: await measure('b) cache off', `http://127.0.0.1:${uncachedPort}${QUERY}`),
+      c: await measure('c) 304 revalidation', `http://127.0.0.1:${cachedPort}${QUERY}`, { 'if-none-match': etag }, 304),
+      d: await measure('d) bare Node http, same bytes', `http://127.0.0.1:${barePort}${QUERY}`),
+    };
+    const ratios = { ad: rows.a.rps / rows.d.rps, ab: rows.a.rps / rows.b.rps, cd: rows.c.rps / rows.d.rps };
+    const met = { ad: ratios.ad >= TARGETS.cachedVsCeiling, ab: ratios.ab >= TARGETS.cachedVsUncached };
+    const errors = Object.values(rows).reduce((sum, row) => sum + row.errors, 0);
+    console.log(`  a/d ${ratios.ad.toFixed(2)} (target ≥ ${TARGETS.cachedVsCeiling}), a/b ${ratios.ab.toFixed(1)} (target ≥ ${TARGETS.cachedVsUncached}), c/d ${ratios.cd.toFixed(2)}, errors ${errors}`);
+    writeReport({ rows, ratios, met, errors, bodyBytes: body.length });
+    if (errors > 0) process.exitCode = 1;
+  } finally {
+    if (bare) bare.close();
+    for (const instance of instances) await stop(instance);
+    await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  }
+};
+
+const writeReport = ({ rows, ratios, met, errors, bodyBytes }) => {
+  const file = path.join(ROOT, 'docs', 'benchmarks.md');
+  const heading = '# Benchmarks\n\nWritten by `npm run bench`; each run adds a section at the top (newest first).\n';
+  const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').replace(heading, '') : '';
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const line = (row) => `| ${row.label} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.errors} |`;
+  const section = [
+    `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: scale ${scale}`,
+    '',
+    `Machine: ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL at ${serverUrl.host}.`,
+    `Request: \`GET ${QUERY}\` (${bodyBytes} bytes of JSON); ${connections} connections, ${duration} s per run after a warm-up, autocannon in the same machine.`,
+    '',
+    '| run | requests/s | p50 ms | p99 ms | errors |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...['a', 'b', 'c', 'd'].map((key) => line(rows[key])),
+    '',
+    `Ratios: a/d = ${ratios.ad.toFixed(2)} (target ≥ ${TARGETS.cachedVsCeiling}: ${met.ad ? 'met' : 'missed'}), a/b = ${ratios.ab.toFixed(1)} (target ≥ ${TARGETS.cachedVsUncached}: ${met.ab ? 'met' : 'missed'}), c/d = ${ratios.cd.toFixed(2)}. Errors: ${errors}.`,
+    '',
+  ].join('\n');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${heading}\n${section}\n${previous.trimStart()}`);
+  console.log(`  wrote ${path.relative(ROOT, file)}`);
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
