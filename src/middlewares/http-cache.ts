@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { cacheKey } from '../http-cache/cache-key';
-import { strongEtag } from '../http-cache/etag';
+import { ifNoneMatchHits, strongEtag } from '../http-cache/etag';
 import { httpCacheConfig, responseCache } from '../http-cache';
 import { readOnlyTokenChecker } from '../http-cache/read-only-tokens';
 
@@ -41,7 +41,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       ctx.set('X-Cache', 'HIT');
       ctx.status = 200;
       ctx.body = hit.body;
-      if (ctx.fresh) ctx.status = 304;
+      if (ifNoneMatchHits(ctx.get('If-None-Match'), hit.etag)) ctx.status = 304;
       return;
     }
 
@@ -52,7 +52,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     if (!body) return;
 
     ctx.body = body;
-    ctx.set('ETag', strongEtag(body));
+    const etag = strongEtag(body);
+    ctx.set('ETag', etag);
     ctx.set('Cache-Control', shared ? publicCacheControl : 'private, no-cache');
     ctx.vary('Origin');
     ctx.vary('Accept-Encoding');
@@ -63,9 +64,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
           .filter(([name]) => !PER_RESPONSE_HEADERS.has(name))
           .map(([name, value]) => [name, String(value)]),
       );
-      cache.set(key, { headers, body, etag: headers.etag }, generation);
+      cache.set(key, { headers, body, etag }, generation);
       ctx.set('X-Cache', 'MISS');
     }
-    if (ctx.fresh) ctx.status = 304;
+    if (ifNoneMatchHits(ctx.get('If-None-Match'), etag)) ctx.status = 304;
   };
 };

@@ -1,5 +1,5 @@
 import { cacheKey } from '../../src/http-cache/cache-key';
-import { strongEtag } from '../../src/http-cache/etag';
+import { ifNoneMatchHits, strongEtag } from '../../src/http-cache/etag';
 import { ResponseCache } from '../../src/http-cache/response-cache';
 
 const response = (text: string) => ({ headers: { 'content-type': 'application/json' }, body: Buffer.from(text), etag: strongEtag(text) });
@@ -26,6 +26,17 @@ describe('strong ETags', () => {
     expect(strongEtag('{"a":1}')).toMatch(/^"[A-Za-z0-9_-]+"$/);
     expect(strongEtag('{"a":1}')).toBe(strongEtag(Buffer.from('{"a":1}')));
     expect(strongEtag('{"a":1}')).not.toBe(strongEtag('{"a":2}'));
+  });
+});
+
+describe('If-None-Match', () => {
+  it('matches the tag in a list, weakly, or with *', () => {
+    expect(ifNoneMatchHits('"abc"', '"abc"')).toBe(true);
+    expect(ifNoneMatchHits('"x", W/"abc"', '"abc"')).toBe(true);
+    expect(ifNoneMatchHits('*', '"abc"')).toBe(true);
+    expect(ifNoneMatchHits('"abd"', '"abc"')).toBe(false);
+    expect(ifNoneMatchHits(undefined, '"abc"')).toBe(false);
+    expect(ifNoneMatchHits('', '"abc"')).toBe(false);
   });
 });
 
