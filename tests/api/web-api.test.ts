@@ -81,6 +81,9 @@ describe('web team API', () => {
       expect(durban.geometry).toEqual({ type: 'Point', coordinates: [31.0218, -29.8587] });
       expect(durban.properties).toMatchObject({ name: 'Durban', countryCode: 'ZA', country: 'Südafrika', startYear: 1998, locale: 'de' });
       expect(durban.properties.documentId).toBe(await seeded(app(), 'api::city.city', 'durban'));
+      const again = await get('/api/cities/geojson?locale=de');
+      expect(again.headers['x-cache']).toBe('HIT');
+      expect(again.headers.etag).toBe(response.headers.etag);
     });
 
     it('leaves out drafts, falls back to another locale when asked, and refuses bad input', async () => {
