@@ -3,6 +3,7 @@ import { clearCacheOnNonDocumentChanges } from '../document-middlewares/cache-in
 import { ensureLocales } from '../locales/ensure-locales';
 import { watchLocaleChanges } from '../locales/known-locales';
 import { isContentEmpty, seedContent } from '../seed/seed-content';
+import { ensureAdminRoles } from './admin-roles';
 import { revokeDefaultFullAccessToken } from './api-tokens';
 import { ensureDevAdmin } from './dev-admin';
 import { lockDownPublicAccess } from './public-access';
@@ -14,6 +15,7 @@ export const bootstrapApp = async (strapi: Core.Strapi) => {
   clearCacheOnNonDocumentChanges(strapi);
   await ensureLocales(strapi);
   await lockDownPublicAccess(strapi);
+  await ensureAdminRoles(strapi);
   await ensureDevAdmin(strapi);
   await revokeDefaultFullAccessToken(strapi);
   await registerWebhooksFromEnv(strapi);

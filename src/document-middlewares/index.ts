@@ -4,18 +4,20 @@ import { useDocumentMiddleware } from './context';
 import { countryNames } from './country-name';
 import { localeGuard } from './locale-guard';
 import { localeSync } from './locale-sync';
+import { translatorGuard } from './translator-guard';
 import { slugGeneration } from './slug';
 import { writeTransaction } from './transaction';
 import { contentValidation } from './validation';
 
 /**
- * Order matters: empty the response cache once a write has committed, refuse unknown locales,
- * open one transaction for the write, fill derived fields, validate, then write and sync the
+ * Order matters: empty the response cache once a write has committed, refuse unknown locales
+ * and translators' writes outside their locale, open one transaction for the write, fill derived fields, validate, then write and sync the
  * other locales.
  */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   useDocumentMiddleware(strapi, cacheInvalidation(strapi));
   useDocumentMiddleware(strapi, localeGuard(strapi));
+  useDocumentMiddleware(strapi, translatorGuard(strapi));
   useDocumentMiddleware(strapi, writeTransaction(strapi));
   useDocumentMiddleware(strapi, slugGeneration(strapi));
   useDocumentMiddleware(strapi, countryNames(strapi));

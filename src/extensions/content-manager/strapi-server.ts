@@ -1,0 +1,14 @@
+/**
+ * Adds the translator field guard to every Content Manager route that writes a document, after
+ * Strapi's authentication (route middlewares run after it; global ones before).
+ */
+const WRITES = /^\/(collection-types|single-types)\/:model/;
+
+export default (plugin: any) => {
+  for (const route of plugin.routes.admin.routes) {
+    if (['POST', 'PUT'].includes(route.method) && WRITES.test(route.path)) {
+      route.config = { ...route.config, middlewares: [...(route.config?.middlewares ?? []), 'global::translator-fields-guard'] };
+    }
+  }
+  return plugin;
+};

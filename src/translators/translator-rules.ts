@@ -1,0 +1,50 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { isCouncilContentType } from '../domain/content-types';
+import { translatorLocales } from '../domain/roles';
+import { relationIsEmptied } from '../domain/validation';
+
+export const translatorRefusal = (message: string) => new errors.ForbiddenError(`Translators ${message}`);
+
+/** The locales an admin user may write if they are only a translator; undefined otherwise. */
+export const translatorLocalesOf = async (strapi: Core.Strapi, user: { id: number; roles?: Array<{ code: string }> } | undefined) => {
+  if (!user) return undefined;
+  const roles = user.roles ?? (await strapi.db.query('admin::user').findOne({ where: { id: user.id }, populate: ['roles'] }))?.roles ?? [];
+  return translatorLocales(roles.map((role: { code: string }) => role.code));
+};
+
+/** A relation payload that would change links (the Content Manager sends empty connect/disconnect when nothing changes). */
+const changesRelation = (value: unknown) => {
+  if (value === undefined) return false;
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const { connect = [], disconnect = [], set } = value as { connect?: unknown[]; disconnect?: unknown[]; set?: unknown[] };
+    return set !== undefined || connect.length > 0 || disconnect.length > 0;
+  }
+  return relationIsEmptied(value) !== undefined;
+};
+
+const sameValue = (a: unknown, b: unknown) => String(a ?? '') === String(b ?? '');
+
+/**
+ * Fields in `data` that a translator may not change because every locale shares them (or they
+ * follow English): non-localized fields whose value differs from the stored one, and relations
+ * to council content that would be relinked. Unchanged values, as the admin form sends them, pass.
+ */
+export const sharedFieldChanges = async (strapi: Core.Strapi, uid: string, documentId: string | undefined, data: Record<string, unknown>) => {
+  const attributes = strapi.getModel(uid as any).attributes as Record<string, any>;
+  const current = documentId ? await strapi.db.query(uid as any).findOne({ where: { documentId, publishedAt: null } }) : null;
+  return Object.keys(data).filter((name) => {
+    const attribute = attributes[name];
+    // Bookkeeping the Content Manager adds itself (updatedBy, …) is not content.
+    if (!attribute || attribute.visible === false || attribute.configurable === false) return false;
+    if (attribute.type === 'relation') return isCouncilContentType(attribute.target) && changesRelation(data[name]);
+    if (attribute.pluginOptions?.i18n?.localized === true || ['uid', 'component', 'media'].includes(attribute.type)) return false;
+    return current !== null && !sameValue(data[name], current[name]);
+  });
+};
+
+export const refuseSharedFieldChanges = (fields: string[]) => {
+  if (fields.length > 0) {
+    throw translatorRefusal(`cannot change ${fields.join(', ')}: shared by every locale or linked from English, an editor changes them`);
+  }
+};
