@@ -13,9 +13,13 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     const uid: string | undefined = ctx.params?.model;
     const body = ctx.request.body;
     if (uid && isCouncilContentType(uid) && body && typeof body === 'object' && (await translatorLocalesOf(strapi, ctx.state.user))) {
+      // A collection type without :id is a new document: the Document Service guard refuses that.
       const documentId: string | undefined =
-        ctx.params.id ?? (await strapi.db.query(uid as any).findOne({ where: {}, select: ['documentId'] }))?.documentId;
-      refuseSharedFieldChanges(await sharedFieldChanges(strapi, uid, documentId, body));
+        ctx.params.id ??
+        (strapi.getModel(uid as any).kind === 'singleType'
+          ? (await strapi.db.query(uid as any).findOne({ where: {}, select: ['documentId'] }))?.documentId
+          : undefined);
+      if (documentId) refuseSharedFieldChanges(await sharedFieldChanges(strapi, uid, documentId, body));
     }
     await next();
   };

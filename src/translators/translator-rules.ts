@@ -4,7 +4,11 @@ import { isCouncilContentType } from '../domain/content-types';
 import { translatorLocales } from '../domain/roles';
 import { relationIsEmptied } from '../domain/validation';
 
-export const translatorRefusal = (message: string) => new errors.ForbiddenError(`Translators ${message}`);
+/**
+ * A 403 whose message reaches the caller: Strapi's authorize step turns a plain ForbiddenError
+ * thrown further down the chain into a bare "Forbidden", but lets a PolicyError through.
+ */
+export const translatorRefusal = (message: string) => new errors.PolicyError(`Translators ${message}`);
 
 /** The locales an admin user may write if they are only a translator; undefined otherwise. */
 export const translatorLocalesOf = async (strapi: Core.Strapi, user: { id: number; roles?: Array<{ code: string }> } | undefined) => {
