@@ -4,15 +4,17 @@ import { useDocumentMiddleware } from './context';
 import { countryNames } from './country-name';
 import { localeGuard } from './locale-guard';
 import { localeSync } from './locale-sync';
+import { translationFingerprints } from './translation-fingerprints';
 import { translatorGuard } from './translator-guard';
 import { slugGeneration } from './slug';
 import { writeTransaction } from './transaction';
 import { contentValidation } from './validation';
 
 /**
- * Order matters: empty the response cache once a write has committed, refuse unknown locales
- * and translators' writes outside their locale, open one transaction for the write, fill derived fields, validate, then write and sync the
- * other locales.
+ * Order matters: empty the response cache once a write has committed; refuse unknown locales
+ * and translators' writes outside their locale; open one transaction for the write; fill
+ * derived fields; validate; then write, sync the other locales and fingerprint the source of a
+ * saved translation.
  */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   useDocumentMiddleware(strapi, cacheInvalidation(strapi));
@@ -23,4 +25,5 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   useDocumentMiddleware(strapi, countryNames(strapi));
   useDocumentMiddleware(strapi, contentValidation(strapi));
   useDocumentMiddleware(strapi, localeSync(strapi));
+  useDocumentMiddleware(strapi, translationFingerprints(strapi));
 };

@@ -965,6 +965,46 @@ export interface ApiThemeTheme extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiTranslationFingerprintTranslationFingerprint
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'translation_fingerprints';
+  info: {
+    description: 'Fingerprint of the English text a translation was last saved against (translation status)';
+    displayName: 'Translation fingerprint';
+    pluralName: 'translation-fingerprints';
+    singularName: 'translation-fingerprint';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::translation-fingerprint.translation-fingerprint'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    sourceFingerprint: Schema.Attribute.String & Schema.Attribute.Required;
+    targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    targetUid: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginContentReleasesRelease
   extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_releases';
@@ -1481,6 +1521,7 @@ declare module '@strapi/strapi' {
       'api::partnership.partnership': ApiPartnershipPartnership;
       'api::project.project': ApiProjectProject;
       'api::theme.theme': ApiThemeTheme;
+      'api::translation-fingerprint.translation-fingerprint': ApiTranslationFingerprintTranslationFingerprint;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

@@ -1,0 +1,55 @@
+import type { Core } from '@strapi/strapi';
+import { fingerprint, translatableText } from '../domain/fingerprint';
+import { DEFAULT_LOCALE } from '../domain/locales';
+
+const FINGERPRINTS = 'api::translation-fingerprint.translation-fingerprint';
+
+/** Populate for the localized components of a type (their text counts). */
+export const textPopulate = (strapi: Core.Strapi, uid: string) =>
+  Object.entries(strapi.getModel(uid as any).attributes as Record<string, any>)
+    .filter(([, attribute]) => attribute.type === 'component' && attribute.pluginOptions?.i18n?.localized === true)
+    .map(([name]) => name);
+
+/**
+ * The English versions translations are made from, by documentId: the published one, or the
+ * draft of a document never published.
+ */
+export const englishSources = async (strapi: Core.Strapi, uid: string, documentIds?: string[]) => {
+  const rows: Array<Record<string, any>> = await strapi.db.query(uid as any).findMany({
+    where: { locale: DEFAULT_LOCALE, ...(documentIds ? { documentId: { $in: documentIds } } : {}) },
+    populate: textPopulate(strapi, uid),
+    orderBy: { id: 'asc' },
+  });
+  const sources = new Map<string, Record<string, any>>();
+  for (const row of rows) {
+    const known = sources.get(row.documentId);
+    if (!known || (row.publishedAt && !known.publishedAt)) sources.set(row.documentId, row);
+  }
+  return sources;
+};
+
+export const sourceFingerprint = (strapi: Core.Strapi, uid: string, source: Record<string, any> | undefined) =>
+  source ? fingerprint(translatableText(strapi.getModel(uid as any).attributes as Record<string, any>, source, (name) => strapi.getModel(name as any))) : undefined;
+
+/** Records that `locale` of the document now matches the current English text. */
+export const recordTranslation = async (strapi: Core.Strapi, uid: string, documentId: string, locale: string) => {
+  const source = (await englishSources(strapi, uid, [documentId])).get(documentId);
+  const sourceHash = sourceFingerprint(strapi, uid, source);
+  if (!sourceHash) return;
+  const query = strapi.db.query(FINGERPRINTS);
+  const where = { targetUid: uid, targetDocumentId: documentId, locale };
+  const existing = await query.findOne({ where });
+  if (existing) {
+    if (existing.sourceFingerprint !== sourceHash) await query.update({ where: { id: existing.id }, data: { sourceFingerprint: sourceHash } });
+  } else {
+    await query.create({ data: { ...where, sourceFingerprint: sourceHash } });
+  }
+};
+
+/** Stored fingerprints of one type and locale, by documentId. */
+export const storedFingerprints = async (strapi: Core.Strapi, uid: string, locale: string) => {
+  const rows: Array<{ targetDocumentId: string; sourceFingerprint: string }> = await strapi.db
+    .query(FINGERPRINTS)
+    .findMany({ where: { targetUid: uid, locale }, select: ['targetDocumentId', 'sourceFingerprint'] });
+  return new Map(rows.map((row) => [row.targetDocumentId, row.sourceFingerprint]));
+};
