@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { bootstrapApp } from './bootstrap';
 import { registerDocumentMiddlewares } from './document-middlewares';
+import { declareFallbackLocaleParam } from './document-middlewares/fallback-locale';
 import { registerTranslationRoutes } from './translations/routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentMiddlewares(strapi);
+    declareFallbackLocaleParam(strapi);
     registerTranslationRoutes(strapi);
   },
 

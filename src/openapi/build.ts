@@ -37,8 +37,8 @@ const pathParameters = (path: string) =>
 
 const errorResponses = (...codes: number[]) => Object.fromEntries(codes.map((code) => [String(code), ref('responses', `Error${code}`)]));
 
-const READ_PARAMETERS = ['locale', 'populate', 'fields', 'filters', 'sort', 'pagination.page', 'pagination.pageSize', 'pagination.start', 'pagination.limit', 'pagination.withCount'];
-const ONE_PARAMETERS = ['locale', 'populate', 'fields'];
+const READ_PARAMETERS = ['locale', 'fallbackLocale', 'populate', 'fields', 'filters', 'sort', 'pagination.page', 'pagination.pageSize', 'pagination.start', 'pagination.limit', 'pagination.withCount'];
+const ONE_PARAMETERS = ['locale', 'fallbackLocale', 'populate', 'fields'];
 
 const contentTypeOperation = (model: ModelInfo, route: RouteInfo, prefix: string): Operation | undefined => {
   const name = schemaName(model.uid);

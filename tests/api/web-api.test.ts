@@ -34,7 +34,7 @@ describe('web team API', () => {
       const document = (await get('/api/openapi.json')).body;
       const list = document.paths['/api/partnerships'].get;
       const parameterNames = list.parameters.map((p: any) => document.components.parameters[p.$ref.split('/').pop()].name);
-      expect(parameterNames).toEqual(expect.arrayContaining(['locale', 'populate', 'filters', 'sort', 'fields', 'pagination[page]', 'pagination[pageSize]']));
+      expect(parameterNames).toEqual(expect.arrayContaining(['locale', 'fallbackLocale', 'populate', 'filters', 'sort', 'fields', 'pagination[page]', 'pagination[pageSize]']));
       expect(document.components.parameters.locale.schema.enum).toEqual(['en', 'fr', 'de', 'cs', 'zh-Hans']);
       expect(document.components.parameters.fallbackLocale.schema.enum).toEqual(['en', 'fr', 'de', 'cs', 'zh-Hans']);
       expect(list.responses).toHaveProperty('400');
