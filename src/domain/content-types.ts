@@ -19,3 +19,15 @@ export const SLUG_SOURCE_FIELD: Record<ContentTypeUid, string | undefined> = {
   'api::project.project': 'title',
   'api::international-relations-page.international-relations-page': undefined,
 };
+
+/**
+ * Localized fields filled in by the system, not by translators: `country` is the name of
+ * `countryCode` in each locale (src/document-middlewares/country-name.ts).
+ */
+const DERIVED_FIELDS: Partial<Record<ContentTypeUid, string[]>> = { 'api::city.city': ['country'] };
+
+/** A type's attributes without the derived ones: what translation status and XLIFF look at. */
+export const translatedAttributes = (uid: string, attributes: Record<string, any>): Record<string, any> => {
+  const derived = DERIVED_FIELDS[uid as ContentTypeUid] ?? [];
+  return Object.fromEntries(Object.entries(attributes).filter(([name]) => !derived.includes(name)));
+};

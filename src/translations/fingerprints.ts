@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { translatedAttributes } from '../domain/content-types';
 import { fingerprint, translatableText } from '../domain/fingerprint';
 import { DEFAULT_LOCALE } from '../domain/locales';
 
@@ -29,7 +30,9 @@ export const englishSources = async (strapi: Core.Strapi, uid: string, documentI
 };
 
 export const sourceFingerprint = (strapi: Core.Strapi, uid: string, source: Record<string, any> | undefined) =>
-  source ? fingerprint(translatableText(strapi.getModel(uid as any).attributes as Record<string, any>, source, (name) => strapi.getModel(name as any))) : undefined;
+  source
+    ? fingerprint(translatableText(translatedAttributes(uid, strapi.getModel(uid as any).attributes as Record<string, any>), source, (name) => strapi.getModel(name as any)))
+    : undefined;
 
 /** Records that `locale` of the document now matches the current English text. */
 export const recordTranslation = async (strapi: Core.Strapi, uid: string, documentId: string, locale: string) => {
