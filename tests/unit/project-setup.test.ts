@@ -15,13 +15,16 @@ const env = Object.assign((key: string, fallback?: unknown) => process.env[key] 
 
 describe('project set-up', () => {
   it('pins every @strapi package to exactly 5.54.0, without the cloud plugin', () => {
-    // @strapi/client is the SDK for API consumers, versioned on its own (1.x), not part of the server.
+    // Versioned on their own: the API consumers' SDK, and the admin UI kit (pinned to what @strapi/admin 5.54.0 uses).
+    const ownVersionLine = ['@strapi/client', '@strapi/design-system', '@strapi/icons'];
     const strapiDeps = Object.entries({ ...packageJson.dependencies, ...packageJson.devDependencies }).filter(
-      ([name]) => name.startsWith('@strapi/') && name !== '@strapi/client',
+      ([name]) => name.startsWith('@strapi/') && !ownVersionLine.includes(name),
     );
     expect(strapiDeps.length).toBeGreaterThanOrEqual(3);
     for (const [, version] of strapiDeps) expect(version).toBe('5.54.0');
     expect(packageJson.dependencies).not.toHaveProperty('@strapi/plugin-cloud');
+    const admin = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', '@strapi', 'admin', 'package.json'), 'utf8'));
+    for (const name of ['@strapi/design-system', '@strapi/icons']) expect(packageJson.dependencies[name]).toBe(admin.dependencies[name]);
     for (const name of ['@strapi/strapi', '@strapi/core', '@strapi/i18n', '@strapi/database', '@strapi/plugin-users-permissions']) {
       expect(lock.packages[`node_modules/${name}`].version).toBe('5.54.0');
     }

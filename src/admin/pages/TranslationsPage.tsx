@@ -1,0 +1,236 @@
+import * as React from 'react';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Field,
+  Flex,
+  Link,
+  SingleSelect,
+  SingleSelectOption,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+  VisuallyHidden,
+} from '@strapi/design-system';
+import { Download, Upload } from '@strapi/icons';
+
+type State = 'missing' | 'outdated' | 'current';
+type Counts = Record<State, number> & { total: number };
+type StatusDocument = { uid: string; documentId: string; label: string; status: State; updatedAt: string | null };
+type Status = { locale: string; counts: Counts; byType: Record<string, Counts>; documents: StatusDocument[] };
+type ImportResult = { locale: string; created: unknown[]; updated: unknown[]; units: number };
+
+const LOCALES = [
+  { code: 'fr', name: 'French' },
+  { code: 'de', name: 'German' },
+  { code: 'cs', name: 'Czech' },
+  { code: 'zh-Hans', name: 'Chinese (Simplified)' },
+];
+
+const TYPE_NAMES: Record<string, string> = {
+  'api::theme.theme': 'Themes',
+  'api::city.city': 'Cities',
+  'api::partnership.partnership': 'Partnerships',
+  'api::project.project': 'Projects',
+  'api::international-relations-page.international-relations-page': 'International relations page',
+};
+
+const BADGE: Record<State, { label: string; variant: 'success' | 'warning' | 'danger' }> = {
+  current: { label: 'Current', variant: 'success' },
+  outdated: { label: 'Outdated', variant: 'warning' },
+  missing: { label: 'Missing', variant: 'danger' },
+};
+
+const editLink = (entry: StatusDocument, locale: string) =>
+  entry.uid.includes('international-relations-page')
+    ? `/admin/content-manager/single-types/${entry.uid}?plugins[i18n][locale]=${locale}`
+    : `/admin/content-manager/collection-types/${entry.uid}/${entry.documentId}?plugins[i18n][locale]=${locale}`;
+
+const errorMessage = (error: any) => error?.response?.data?.error?.message ?? error?.message ?? 'Something went wrong';
+
+/**
+ * Translations: per locale and type, how many translations are current, outdated or missing; the
+ * documents that need work, each linking to its version in the Content Manager; XLIFF download
+ * of what needs work and upload of a translated file.
+ */
+const TranslationsPage = () => {
+  const { get, post } = useFetchClient();
+  const [locale, setLocale] = React.useState<string>('fr');
+  const [status, setStatus] = React.useState<Status | null>(null);
+  const [loadError, setLoadError] = React.useState<string | null>(null);
+  const [importResult, setImportResult] = React.useState<ImportResult | null>(null);
+  const [importError, setImportError] = React.useState<string | null>(null);
+  const fileInput = React.useRef<HTMLInputElement>(null);
+
+  React.useEffect(() => {
+    // A translator starts on their own locale.
+    get('/admin/users/me')
+      .then(({ data }: any) => {
+        const code = data?.data?.roles?.map((role: any) => role.code).find((c: string) => c?.startsWith('translator-'));
+        if (code) setLocale(code.replace('translator-', ''));
+      })
+      .catch(() => undefined);
+  }, [get]);
+
+  const load = React.useCallback(() => {
+    setLoadError(null);
+    get(`/translations/status?locale=${encodeURIComponent(locale)}`)
+      .then(({ data }: any) => setStatus(data.data))
+      .catch((error: unknown) => setLoadError(errorMessage(error)));
+  }, [get, locale]);
+
+  React.useEffect(load, [load]);
+
+  const download = async () => {
+    const { data } = await get(`/translations/xliff?locale=${encodeURIComponent(locale)}&status=missing,outdated`, { responseType: 'blob' } as any);
+    const url = URL.createObjectURL(data instanceof Blob ? data : new Blob([data], { type: 'application/x-xliff+xml' }));
+    const anchor = document.createElement('a');
+    anchor.href = url;
+    anchor.download = `partner-cities-${locale}.xlf`;
+    anchor.click();
+    URL.revokeObjectURL(url);
+  };
+
+  const upload = async (event: React.ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    setImportResult(null);
+    setImportError(null);
+    try {
+      const { data } = await post<{ data: ImportResult }>(`/translations/xliff?locale=${encodeURIComponent(locale)}`, { xliff: await file.text() });
+      setImportResult(data.data);
+      load();
+    } catch (error) {
+      setImportError(errorMessage(error));
+    } finally {
+      event.target.value = '';
+    }
+  };
+
+  const needingWork = status?.documents.filter((entry) => entry.status !== 'current') ?? [];
+
+  return (
+    <Page.Main>
+      <Page.Title>Translations</Page.Title>
+      <Layouts.Header
+        title="Translations"
+        subtitle="What is missing or out of date in each language, and XLIFF files for translation tools"
+        primaryAction={
+          <Flex gap={2}>
+            <Button startIcon={<Download />} variant="secondary" onClick={download}>
+              Download XLIFF of what needs work
+            </Button>
+            <Button startIcon={<Upload />} onClick={() => fileInput.current?.click()}>
+              Upload translated XLIFF
+            </Button>
+            <VisuallyHidden>
+              <label htmlFor="xliff-upload">XLIFF file to import</label>
+              <input id="xliff-upload" ref={fileInput} type="file" accept=".xlf,.xliff,.xml" onChange={upload} />
+            </VisuallyHidden>
+          </Flex>
+        }
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={6}>
+          <Box maxWidth="320px">
+            <Field.Root name="locale" id="translation-locale">
+              <Field.Label>Language</Field.Label>
+              <SingleSelect value={locale} onChange={(value: string | number) => setLocale(String(value))}>
+                {LOCALES.map((entry) => (
+                  <SingleSelectOption key={entry.code} value={entry.code}>
+                    {`${entry.name} (${entry.code})`}
+                  </SingleSelectOption>
+                ))}
+              </SingleSelect>
+            </Field.Root>
+          </Box>
+
+          {importResult && (
+            <Alert closeLabel="Close" title="Imported" variant="success" onClose={() => setImportResult(null)}>
+              {`${importResult.units} texts written as drafts: ${importResult.created.length} new ${importResult.locale} versions, ${importResult.updated.length} updated.`}
+            </Alert>
+          )}
+          {importError && (
+            <Alert closeLabel="Close" title="Nothing was imported" variant="danger" onClose={() => setImportError(null)}>
+              {importError}
+            </Alert>
+          )}
+          {loadError && (
+            <Alert closeLabel="Close" title="Could not load the status" variant="danger" onClose={() => setLoadError(null)}>
+              {loadError}
+            </Alert>
+          )}
+
+          {status && (
+            <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius>
+              <Typography tag="h2" variant="delta">
+                {`Status in ${locale}: ${status.counts.current} current, ${status.counts.outdated} outdated, ${status.counts.missing} missing`}
+              </Typography>
+              <Table colCount={4} rowCount={Object.keys(status.byType).length + 1}>
+                <Thead>
+                  <Tr>
+                    <Th><Typography variant="sigma">Type</Typography></Th>
+                    <Th><Typography variant="sigma">Current</Typography></Th>
+                    <Th><Typography variant="sigma">Outdated</Typography></Th>
+                    <Th><Typography variant="sigma">Missing</Typography></Th>
+                  </Tr>
+                </Thead>
+                <Tbody>
+                  {Object.entries(status.byType).map(([uid, counts]) => (
+                    <Tr key={uid}>
+                      <Td><Typography>{TYPE_NAMES[uid] ?? uid}</Typography></Td>
+                      <Td><Typography>{counts.current}</Typography></Td>
+                      <Td><Typography>{counts.outdated}</Typography></Td>
+                      <Td><Typography>{counts.missing}</Typography></Td>
+                    </Tr>
+                  ))}
+                </Tbody>
+              </Table>
+            </Box>
+          )}
+
+          {status && (
+            <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius>
+              <Typography tag="h2" variant="delta">
+                {needingWork.length === 0 ? 'Nothing needs work in this language.' : `${needingWork.length} documents need work`}
+              </Typography>
+              {needingWork.length > 0 && (
+                <Table colCount={3} rowCount={needingWork.length + 1}>
+                  <Thead>
+                    <Tr>
+                      <Th><Typography variant="sigma">Document</Typography></Th>
+                      <Th><Typography variant="sigma">Type</Typography></Th>
+                      <Th><Typography variant="sigma">Status</Typography></Th>
+                    </Tr>
+                  </Thead>
+                  <Tbody>
+                    {needingWork.map((entry) => (
+                      <Tr key={`${entry.uid}:${entry.documentId}`}>
+                        <Td>
+                          <Link href={editLink(entry, locale)}>{`${entry.label} (${locale})`}</Link>
+                        </Td>
+                        <Td><Typography>{TYPE_NAMES[entry.uid] ?? entry.uid}</Typography></Td>
+                        <Td>
+                          <Badge variant={BADGE[entry.status].variant}>{BADGE[entry.status].label}</Badge>
+                        </Td>
+                      </Tr>
+                    ))}
+                  </Tbody>
+                </Table>
+              )}
+            </Box>
+          )}
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
+
+export default TranslationsPage;
