@@ -60,7 +60,9 @@ export const exportXliff = async (strapi: Core.Strapi, { locale, uids, statuses 
     }
     files.push({ original: uid, units });
   }
-  return buildXliff({ sourceLanguage: DEFAULT_LOCALE, targetLanguage: locale, files });
+  // Types with nothing to translate are left out (CAT tools dislike empty files), but XLIFF needs one <file>.
+  const withUnits = files.filter((file) => file.units.length > 0);
+  return buildXliff({ sourceLanguage: DEFAULT_LOCALE, targetLanguage: locale, files: withUnits.length > 0 ? withUnits : files.slice(0, 1) });
 };
 
 type ParsedXliff = { sourceLanguage?: string; targetLanguage?: string; resources: Record<string, Record<string, { source?: string; target?: string }>> };

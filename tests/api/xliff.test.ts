@@ -68,6 +68,7 @@ describe('XLIFF for CAT tools', () => {
     const brno = await seeded(app(), CITY, 'brno');
     await app().strapi.documents(CITY).update({ documentId: brno, locale: 'en', status: 'published', data: { summary: 'Brno, second city of Czechia.' } as any });
     const parsed = await xliff12ToJs((await exportXliff('locale=cs&status=missing,outdated')).xml);
+    expect(Object.keys(parsed.resources)).toEqual([CITY]);
     const ids = Object.values(parsed.resources).flatMap((units) => Object.keys(units));
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.every((id) => id.startsWith(`${brno}/`))).toBe(true);
