@@ -5,26 +5,14 @@ import type { DocumentMiddleware } from './context';
 
 /**
  * Strapi 5 stores slugs and relations per locale, so a translation would otherwise drift from
- * the English source (different city, missing themes, another URL). After every write, each
- * locale version takes the slug and the relations of the English version in the same status.
- * The i18n plugin already does this for non-localized scalar fields.
+ * the English source (different city, missing themes, another URL). Every locale version takes
+ * the slug and the relations of the English version in the same status. The i18n plugin already
+ * does this for non-localized scalar fields.
  */
 const SYNCED_ACTIONS = ['create', 'update', 'publish', 'unpublish', 'discardDraft'];
-const STATUSES = ['draft', 'published'] as const;
+const PUBLISHED_AT = { draft: null, published: { $notNull: true } } as const;
 
 type RelationAttribute = { type: 'relation'; relation: string; target: string; mappedBy?: string };
-
-/**
- * Row ids of the given documents in one locale and status, in the given order. Documents without
- * a version there are left out rather than refused: the link appears once that version exists.
- */
-const rowIds = async (strapi: Core.Strapi, uid: string, documentIds: string[], locale: string, publishedAt: unknown) => {
-  if (documentIds.length === 0) return [];
-  const rows: Array<{ id: number; documentId: string }> = await strapi.db
-    .query(uid as any)
-    .findMany({ where: { documentId: { $in: documentIds }, locale, publishedAt }, select: ['id', 'documentId'] });
-  return documentIds.flatMap((documentId) => rows.filter((row) => row.documentId === documentId).map((row) => row.id));
-};
 
 /**
  * Relations this type owns (its side writes the join table), to council types. Attributes that
@@ -47,32 +35,68 @@ const relationsPointingAt = (strapi: Core.Strapi, targetUid: string) =>
       .map((attribute) => ({ uid, attribute }));
   });
 
+/** The English version's slug and, per owned relation, the documentIds it links, in order. */
+const englishLinks = async (strapi: Core.Strapi, uid: string, documentId: string, publishedAt: unknown) => {
+  const relations = ownedRelations(strapi.getModel(uid as any).attributes as Record<string, any>);
+  const source = await strapi.db.query(uid as any).findOne({
+    where: { documentId, locale: DEFAULT_LOCALE, publishedAt },
+    populate: Object.fromEntries(relations.map((name) => [name, { select: ['documentId'] }])),
+  });
+  if (!source) return undefined;
+  const links = relations.map((name) => [name, ([source[name]].flat().filter(Boolean) as Array<{ documentId: string }>).map((target) => target.documentId)] as const);
+  return { slug: source.slug as string | undefined, links };
+};
+
+/**
+ * The versions of the given documents in one locale and status, in the given order. Documents
+ * without a version there are left out rather than refused: the link appears once it exists.
+ */
+const versionsIn = async (strapi: Core.Strapi, uid: string, documentIds: string[], locale: string, publishedAt: unknown) => {
+  if (documentIds.length === 0) return [];
+  const rows: Array<{ id: number; documentId: string }> = await strapi.db
+    .query(uid as any)
+    .findMany({ where: { documentId: { $in: documentIds }, locale, publishedAt }, select: ['id', 'documentId'] });
+  return documentIds.flatMap((documentId) => rows.filter((row) => row.documentId === documentId));
+};
+
+/** Relation data in the shape its attribute takes: one value for x-to-one, a list otherwise. */
+const relationValue = (attribute: RelationAttribute, values: unknown[]) => (attribute.relation.endsWith('ToOne') ? (values[0] ?? null) : values);
+
 export const mirrorDefaultLocale = async (strapi: Core.Strapi, uid: string, documentId: string) => {
   const attributes = strapi.getModel(uid as any).attributes as Record<string, any>;
-  const relations = ownedRelations(attributes);
-  const hasSlug = 'slug' in attributes;
-  if (relations.length === 0 && !hasSlug) return;
-  const query = strapi.db.query(uid as any);
-
-  for (const status of STATUSES) {
-    const publishedAt = status === 'draft' ? null : { $notNull: true };
-    const source = await query.findOne({
-      where: { documentId, locale: DEFAULT_LOCALE, publishedAt },
-      populate: Object.fromEntries(relations.map((name) => [name, { select: ['documentId'] }])),
-    });
-    if (!source) continue;
-    const copies = await query.findMany({ where: { documentId, locale: { $ne: DEFAULT_LOCALE }, publishedAt }, select: ['id', 'locale'] });
+  if (ownedRelations(attributes).length === 0 && !('slug' in attributes)) return;
+  for (const publishedAt of Object.values(PUBLISHED_AT)) {
+    const english = await englishLinks(strapi, uid, documentId, publishedAt);
+    if (!english) continue;
+    const copies: Array<{ id: number; locale: string }> = await strapi.db
+      .query(uid as any)
+      .findMany({ where: { documentId, locale: { $ne: DEFAULT_LOCALE }, publishedAt }, select: ['id', 'locale'] });
     for (const copy of copies) {
-      const data: Record<string, unknown> = hasSlug ? { slug: source.slug } : {};
-      for (const name of relations) {
+      const data: Record<string, unknown> = 'slug' in attributes ? { slug: english.slug } : {};
+      for (const [name, targets] of english.links) {
         const attribute = attributes[name] as RelationAttribute;
-        const targets = ([source[name]].flat().filter(Boolean) as Array<{ documentId: string }>).map((target) => target.documentId);
-        const ids = await rowIds(strapi, attribute.target, targets, copy.locale, publishedAt);
-        data[name] = attribute.relation.endsWith('ToOne') ? (ids[0] ?? null) : ids;
+        data[name] = relationValue(attribute, (await versionsIn(strapi, attribute.target, targets, copy.locale, publishedAt)).map((row) => row.id));
       }
-      await query.update({ where: { id: copy.id }, data });
+      await strapi.db.query(uid as any).update({ where: { id: copy.id }, data });
     }
   }
+};
+
+/**
+ * The English draft's relations as Document Service data for a write in another locale. Set
+ * before the write so that a translation created and published in one call (REST PUT without
+ * ?status=draft) already has its required city.
+ */
+const englishRelationsFor = async (strapi: Core.Strapi, uid: string, documentId: string, locale: string) => {
+  const english = await englishLinks(strapi, uid, documentId, PUBLISHED_AT.draft);
+  if (!english) return {};
+  const attributes = strapi.getModel(uid as any).attributes as Record<string, any>;
+  const data: Record<string, unknown> = {};
+  for (const [name, targets] of english.links) {
+    const attribute = attributes[name] as RelationAttribute;
+    data[name] = relationValue(attribute, (await versionsIn(strapi, attribute.target, targets, locale, PUBLISHED_AT.draft)).map((row) => row.documentId));
+  }
+  return data;
 };
 
 /**
@@ -89,43 +113,13 @@ export const syncDocumentLocales = async (strapi: Core.Strapi, uid: string, docu
   }
 };
 
-/**
- * The English draft's relations as Document Service data for a write in another locale, limited
- * to targets that have a draft in that locale. Set before the write so that a translation created
- * and published in one call (REST PUT without ?status=draft) already has its required city.
- */
-const defaultLocaleRelations = async (strapi: Core.Strapi, uid: string, documentId: string, locale: string) => {
-  const attributes = strapi.getModel(uid as any).attributes as Record<string, any>;
-  const relations = ownedRelations(attributes);
-  if (relations.length === 0) return {};
-  const source = await strapi.db.query(uid as any).findOne({
-    where: { documentId, locale: DEFAULT_LOCALE, publishedAt: null },
-    populate: Object.fromEntries(relations.map((name) => [name, { select: ['documentId'] }])),
-  });
-  if (!source) return {};
-  const data: Record<string, unknown> = {};
-  for (const name of relations) {
-    const attribute = attributes[name] as RelationAttribute;
-    const targets = ([source[name]].flat().filter(Boolean) as Array<{ documentId: string }>).map((target) => target.documentId);
-    const present = new Set(
-      (await strapi.db.query(attribute.target as any).findMany({
-        where: { documentId: { $in: targets }, locale, publishedAt: null },
-        select: ['documentId'],
-      })).map((row: { documentId: string }) => row.documentId),
-    );
-    const kept = targets.filter((target) => present.has(target));
-    data[name] = attribute.relation.endsWith('ToOne') ? (kept[0] ?? null) : kept;
-  }
-  return data;
-};
-
 export const localeSync =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (context, next) => {
     if (!isCouncilContentType(context.uid) || !SYNCED_ACTIONS.includes(context.action)) return next();
     const { documentId: targetDocumentId, locale } = context.params;
     if (context.action === 'update' && targetDocumentId && locale && locale !== DEFAULT_LOCALE) {
-      context.params.data = { ...context.params.data, ...(await defaultLocaleRelations(strapi, context.uid, targetDocumentId, locale)) };
+      context.params.data = { ...context.params.data, ...(await englishRelationsFor(strapi, context.uid, targetDocumentId, locale)) };
     }
     const result = await next();
     const documentId: string | undefined = context.params.documentId ?? result?.documentId;

@@ -57,8 +57,9 @@ const cityProblems = async (
 /** Images on public pages need alternative text (WCAG); it lives on the media file. */
 const imageProblems = async (strapi: Core.Strapi, image: unknown): Promise<FieldProblem[]> => {
   if (image === undefined || image === null) return [];
-  const id = typeof image === 'object' ? (image as { id?: unknown }).id : image;
-  const file = id === undefined ? null : await strapi.db.query('plugin::upload.file').findOne({ where: { id: Number(id) } });
+  const id = Number(typeof image === 'object' ? (image as { id?: unknown }).id : image);
+  if (!Number.isInteger(id) || id <= 0) return [{ path: ['image'], message: `image: expected the id of a media file (got ${JSON.stringify(image)})` }];
+  const file = await strapi.db.query('plugin::upload.file').findOne({ where: { id } });
   if (!file) return [{ path: ['image'], message: `image: no media file with id ${JSON.stringify(id)}` }];
   return typeof file.alternativeText === 'string' && file.alternativeText.trim() !== ''
     ? []

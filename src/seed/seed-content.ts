@@ -49,7 +49,6 @@ export const seedContent = async (strapi: Core.Strapi, data: SeedData = loadSeed
           report.skipped += 1;
           continue;
         }
-        strapi.log.debug(`seed ${type.folder} ${entry.key} ${locale}`);
         await documents.update({
           documentId,
           locale,

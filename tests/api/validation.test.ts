@@ -142,6 +142,9 @@ describe('validation on every write path', () => {
     const file = await app().strapi.db.query('plugin::upload.file').create({
       data: { name: 'lille.jpg', hash: 'lille_test', ext: '.jpg', mime: 'image/jpeg', size: 1, url: '/uploads/lille_test.jpg', provider: 'local', alternativeText: null },
     });
+    const notAnId = await app().http().post('/api/cities').set(withToken(token)).send({ data: cityInput({ image: 'lille.jpg' }) });
+    expect(notAnId.status).toBe(400);
+    expect(notAnId.body.error.message).toContain('image: expected the id of a media file');
     const refused = await app().http().post('/api/cities').set(withToken(token)).send({ data: cityInput({ image: file.id }) });
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toContain('image: the media file needs alternative text');
