@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { bootstrapApp } from './bootstrap';
 import { registerDocumentMiddlewares } from './document-middlewares';
 import { declareFallbackLocaleParam } from './document-middlewares/fallback-locale';
+import { stopCrossInstanceInvalidation } from './http-cache';
 import { registerTranslationRoutes } from './translations/routes';
 
 export default {
@@ -13,5 +14,9 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await bootstrapApp(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await stopCrossInstanceInvalidation(strapi);
   },
 };

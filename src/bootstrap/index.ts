@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { clearCacheOnNonDocumentChanges } from '../document-middlewares/cache-invalidation';
+import { startCrossInstanceInvalidation } from '../http-cache';
 import { ensureLocales } from '../locales/ensure-locales';
 import { watchLocaleChanges } from '../locales/known-locales';
 import { isContentEmpty, seedContent } from '../seed/seed-content';
@@ -13,6 +14,7 @@ import { registerWebhooksFromEnv } from './webhooks';
 export const bootstrapApp = async (strapi: Core.Strapi) => {
   watchLocaleChanges(strapi);
   clearCacheOnNonDocumentChanges(strapi);
+  await startCrossInstanceInvalidation(strapi);
   await ensureLocales(strapi);
   await lockDownPublicAccess(strapi);
   await ensureAdminRoles(strapi);

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { connectCrossInstanceInvalidation } from './cross-instance';
 import { ResponseCache } from './response-cache';
 
 export type HttpCacheConfig = {
@@ -22,4 +23,22 @@ export const responseCache = (strapi: Core.Strapi): ResponseCache => {
     caches.set(strapi, cache);
   }
   return cache;
+};
+
+const listeners = new WeakMap<Core.Strapi, ReturnType<typeof connectCrossInstanceInvalidation>>();
+
+/** On PostgreSQL, joins the other instances' cache invalidation (LISTEN/NOTIFY). */
+export const startCrossInstanceInvalidation = async (strapi: Core.Strapi) => {
+  if (strapi.db.config.connection.client !== 'postgres' || listeners.has(strapi)) return undefined;
+  const listener = connectCrossInstanceInvalidation(strapi, responseCache(strapi));
+  listeners.set(strapi, listener);
+  await listener.ready;
+  return listener;
+};
+
+export const crossInstanceListener = (strapi: Core.Strapi) => listeners.get(strapi);
+
+export const stopCrossInstanceInvalidation = async (strapi: Core.Strapi) => {
+  await listeners.get(strapi)?.stop();
+  listeners.delete(strapi);
 };

@@ -1,0 +1,91 @@
+import crypto from 'crypto';
+import type { Core } from '@strapi/strapi';
+import { Client } from 'pg';
+import type { ResponseCache } from './response-cache';
+
+/** The PostgreSQL channel instances use to tell each other to empty their response caches. */
+export const INVALIDATION_CHANNEL = 'pcms_cache_invalidation';
+export const LISTENER_APPLICATION_NAME = 'pcms-cache-listener';
+
+type Message = { from: string; reason: string };
+
+const RECONNECTED = 'cache listener reconnected';
+
+/**
+ * Cache invalidation across instances through PostgreSQL LISTEN/NOTIFY: no new infrastructure.
+ * Each instance notifies when its cache is cleared by a local change and empties its own cache
+ * when another instance notifies. The listener has its own connection; when that connection is
+ * lost it reconnects with backoff and then empties the cache, since it may have missed events.
+ */
+export const connectCrossInstanceInvalidation = (strapi: Core.Strapi, cache: ResponseCache) => {
+  const instance = crypto.randomBytes(6).toString('hex');
+  const connection = strapi.db.config.connection.connection as Record<string, any>;
+  let client: Client | undefined;
+  let stopped = false;
+  let retryDelay = 250;
+  let everConnected = false;
+  let applyingRemote = false;
+
+  const connect = async () => {
+    if (stopped) return;
+    // Named by process id and instance, so an operator (or a test) can tell the listeners apart.
+    const listener = new Client({ ...connection, application_name: `${LISTENER_APPLICATION_NAME}:${process.pid}:${instance}` });
+    listener.on('error', () => undefined);
+    listener.on('end', () => {
+      if (client === listener) client = undefined;
+      if (!stopped) setTimeout(connect, retryDelay).unref();
+    });
+    listener.on('notification', (notification) => {
+      const message = parse(notification.payload);
+      if (!message || message.from === instance) return;
+      applyingRemote = true;
+      try {
+        cache.clear(`remote: ${message.reason}`);
+      } finally {
+        applyingRemote = false;
+      }
+    });
+    try {
+      await listener.connect();
+      await listener.query(`LISTEN ${INVALIDATION_CHANNEL}`);
+      client = listener;
+      retryDelay = 250;
+      // Events sent while this instance was not listening are lost: start from an empty cache.
+      if (everConnected) cache.clear(RECONNECTED);
+      everConnected = true;
+      strapi.log.debug(`cache listener ${instance} listening on ${INVALIDATION_CHANNEL}`);
+    } catch (error) {
+      strapi.log.warn(`cache listener could not connect (${(error as Error).message}); retrying`);
+      retryDelay = Math.min(retryDelay * 2, 5000);
+      listener.end().catch(() => undefined);
+    }
+  };
+
+  const unsubscribe = cache.onClear((reason) => {
+    if (applyingRemote || reason === RECONNECTED) return;
+    const payload = JSON.stringify({ from: instance, reason } satisfies Message);
+    strapi.db.connection.raw('select pg_notify(?, ?)', [INVALIDATION_CHANNEL, payload]).catch((error: Error) => {
+      strapi.log.warn(`could not notify other instances of a cache clear: ${error.message}`);
+    });
+  });
+
+  const ready = connect();
+  return {
+    instance,
+    ready,
+    async stop() {
+      stopped = true;
+      unsubscribe();
+      await client?.end().catch(() => undefined);
+    },
+  };
+};
+
+const parse = (payload: string | undefined): Message | undefined => {
+  try {
+    const message = JSON.parse(payload ?? '');
+    return typeof message?.from === 'string' ? message : undefined;
+  } catch {
+    return undefined;
+  }
+};

@@ -1,0 +1,75 @@
+import path from 'path';
+import { fork, type ChildProcess } from 'child_process';
+import { LISTENER_APPLICATION_NAME } from '../../src/http-cache/cross-instance';
+import { cityInput } from '../helpers/builders';
+import { useApp } from '../helpers/strapi';
+import { APP_DIR } from '../setup/env';
+import { queryDatabase } from '../setup/database';
+
+const PORT = 41400 + (process.pid % 500);
+
+/** Two instances on one database: a publish through A is seen through B's cache within a second. */
+describe('cache invalidation across instances', () => {
+  const app = useApp();
+  let instanceB: ChildProcess;
+  const getB = (path: string) => fetch(`http://127.0.0.1:${PORT}${path}`);
+
+  beforeAll(async () => {
+    instanceB = fork(path.join(APP_DIR, 'scripts', 'bench-server.js'), [], {
+      cwd: APP_DIR,
+      env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', SEED_ON_EMPTY: 'false', SERVE_ADMIN_PANEL: 'false', BENCH_SCALE: '0' },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      instanceB.on('message', (message: any) => message.type === 'ready' && resolve());
+      instanceB.on('exit', (code) => reject(new Error(`instance B exited with ${code}`)));
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    instanceB.removeAllListeners('exit');
+    const exited = new Promise((resolve) => instanceB.on('exit', resolve));
+    instanceB.kill('SIGTERM');
+    await exited;
+  });
+
+  /** Serves `path` from B's cache, then publishes a city through A and times how soon B shows it. */
+  const publishThroughAAndWatchB = async (name: string) => {
+    const path = `/api/cities?filters[name][$eq]=${encodeURIComponent(name)}`;
+    await getB(path);
+    const cached = await getB(path);
+    expect(cached.headers.get('x-cache')).toBe('HIT');
+    expect(((await cached.json()) as any).data).toEqual([]);
+
+    await app().strapi.documents('api::city.city').create({ locale: 'en', status: 'published', data: cityInput({ name }) as any });
+    const published = Date.now();
+    for (;;) {
+      const { data } = (await (await getB(path)).json()) as any;
+      if (data.length === 1) return Date.now() - published;
+      if (Date.now() - published > 5000) throw new Error(`B still stale after 5 s`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+
+  const listenersOfB = async () =>
+    queryDatabase<{ pid: number }>(app().database, `select pid from pg_stat_activity where application_name like $1`, [
+      `${LISTENER_APPLICATION_NAME}:${instanceB.pid}:%`,
+    ]);
+
+  it('B sees a publish through A within a second', async () => {
+    expect(await publishThroughAAndWatchB('Twin Instance Town')).toBeLessThan(1000);
+  });
+
+  it('and again after B lost its listener connection and got it back', async () => {
+    const [listenerB] = await listenersOfB();
+    expect(listenerB).toBeDefined();
+    await queryDatabase(app().database, 'select pg_terminate_backend($1)', [listenerB.pid]);
+    for (let i = 0; i < 100; i += 1) {
+      const current = await listenersOfB();
+      if (current.length === 1 && current[0].pid !== listenerB.pid) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect((await listenersOfB())[0]?.pid).not.toBe(listenerB.pid);
+    expect(await publishThroughAAndWatchB('Reconnected Instance Town')).toBeLessThan(1000);
+  });
+});
