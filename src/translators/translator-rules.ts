@@ -34,16 +34,27 @@ const sameValue = (a: unknown, b: unknown) => String(a ?? '') === String(b ?? ''
  * follow English): non-localized fields whose value differs from the stored one, and relations
  * to council content that would be relinked. Unchanged values, as the admin form sends them, pass.
  */
+/** A media value as the id(s) it names: the Content Manager sends file objects, the API ids. */
+const mediaIds = (value: unknown) =>
+  [value]
+    .flat()
+    .filter((file) => file !== null && file !== undefined)
+    .map((file) => String(typeof file === 'object' ? (file as { id?: unknown }).id : file))
+    .join(',');
+
 export const sharedFieldChanges = async (strapi: Core.Strapi, uid: string, documentId: string | undefined, data: Record<string, unknown>) => {
   const attributes = strapi.getModel(uid as any).attributes as Record<string, any>;
-  const current = documentId ? await strapi.db.query(uid as any).findOne({ where: { documentId, publishedAt: null } }) : null;
+  const shared = (name: string) => attributes[name] && attributes[name].pluginOptions?.i18n?.localized !== true;
+  const media = Object.keys(data).filter((name) => shared(name) && attributes[name].type === 'media');
+  const current = documentId ? await strapi.db.query(uid as any).findOne({ where: { documentId, publishedAt: null }, populate: media }) : null;
   return Object.keys(data).filter((name) => {
     const attribute = attributes[name];
     // Bookkeeping the Content Manager adds itself (updatedBy, …) is not content.
     if (!attribute || attribute.visible === false || attribute.configurable === false) return false;
     if (attribute.type === 'relation') return isCouncilContentType(attribute.target) && changesRelation(data[name]);
-    if (attribute.pluginOptions?.i18n?.localized === true || ['uid', 'component', 'media'].includes(attribute.type)) return false;
-    return current !== null && !sameValue(data[name], current[name]);
+    if (!shared(name) || ['uid', 'component'].includes(attribute.type) || current === null) return false;
+    if (attribute.type === 'media') return mediaIds(data[name]) !== mediaIds(current[name]);
+    return !sameValue(data[name], current[name]);
   });
 };
 

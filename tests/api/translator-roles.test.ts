@@ -81,6 +81,11 @@ describe('admin roles', () => {
     const brno = await seeded(app(), CITY, 'brno');
     await refusedUnchanged(PARTNERSHIP, () => send('put', `${cm(PARTNERSHIP)}/${partnership}?locale=fr`, translator, { city: { connect: [{ documentId: brno }], disconnect: [] } }));
     await refusedUnchanged(PARTNERSHIP, () => send('put', `${cm(PARTNERSHIP)}/${partnership}?locale=fr`, translator, { startYear: 1970 }));
+    const file = await app().strapi.db.query('plugin::upload.file').create({
+      data: { name: 'brno.jpg', hash: 'brno_translator', ext: '.jpg', mime: 'image/jpeg', size: 1, url: '/uploads/brno.jpg', provider: 'local', alternativeText: 'Brno' },
+    });
+    await refusedUnchanged(CITY, () => send('put', `${cm(CITY)}/${lille}?locale=fr`, translator, { image: { id: file.id } }));
+    expect((await send('put', `${cm(CITY)}/${lille}?locale=fr`, translator, { image: null, summary: 'Sans image.' })).status).toBe(200);
     const unchangedShared = await send('put', `${cm(PARTNERSHIP)}/${partnership}?locale=fr`, translator, { startYear: 1968, city: { connect: [], disconnect: [] }, summary: 'Jumelage depuis 1968.' });
     expect(unchangedShared.status).toBe(200);
   });
