@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { bootstrapApp } from './bootstrap';
 import { registerDocumentMiddlewares } from './document-middlewares';
 import { declareFallbackLocaleParam } from './document-middlewares/fallback-locale';
+import { registerReadinessRoute } from './health/readiness';
 import { stopCrossInstanceInvalidation } from './http-cache';
 import { registerTranslationRoutes } from './translations/routes';
 
@@ -10,6 +11,7 @@ export default {
     registerDocumentMiddlewares(strapi);
     declareFallbackLocaleParam(strapi);
     registerTranslationRoutes(strapi);
+    registerReadinessRoute(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -53,6 +53,13 @@ export const createDatabase = (name: string, template?: string) =>
 export const dropDatabase = (name: string) =>
   withMaintenanceClient((client) => client.query(`DROP DATABASE IF EXISTS ${identifier(name)} WITH (FORCE)`));
 
+/** Simulates a database outage for the app without stopping the server: refuse and cut its connections. */
+export const setDatabaseReachable = (name: string, reachable: boolean) =>
+  withMaintenanceClient(async (client) => {
+    await client.query(`ALTER DATABASE ${identifier(name)} ALLOW_CONNECTIONS ${reachable ? 'true' : 'false'}`);
+    if (!reachable) await client.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
+  });
+
 export const queryDatabase = async <T = any>(database: string, sql: string, params: unknown[] = []): Promise<T[]> => {
   const client = new Client({ connectionString: databaseUrl(database) });
   await client.connect();
