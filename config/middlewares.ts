@@ -1,5 +1,7 @@
 import zlib from 'zlib';
 import type { Core } from '@strapi/strapi';
+import { CSP_DEFAULTS } from '@strapi/utils';
+import { mediaOrigins } from '../src/config/media-storage';
 
 /**
  * Stock list minus `strapi::poweredBy` (no X-Powered-By header), with CORS limited to the
@@ -13,7 +15,19 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'global::http-cache',
   'strapi::logger',
   'strapi::errors',
-  'strapi::security',
+  {
+    name: 'strapi::security',
+    config: {
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          // Strapi's defaults plus the media store, so the admin panel shows files kept in S3.
+          'img-src': [...CSP_DEFAULTS['img-src'], ...mediaOrigins(env as any)],
+          'media-src': [...CSP_DEFAULTS['media-src'], ...mediaOrigins(env as any)],
+        },
+      },
+    },
+  },
   {
     name: 'strapi::cors',
     config: {

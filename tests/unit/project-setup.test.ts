@@ -16,7 +16,8 @@ const env = Object.assign((key: string, fallback?: unknown) => process.env[key] 
 describe('project set-up', () => {
   it('pins every @strapi package to exactly 5.54.0, without the cloud plugin', () => {
     // Versioned on their own: the API consumers' SDK, and the admin UI kit (pinned to what @strapi/admin 5.54.0 uses).
-    const ownVersionLine = ['@strapi/client', '@strapi/design-system', '@strapi/icons'];
+    // The S3 provider has no 5.54.0 in the registry; its newest, 5.52.3, depends on no other @strapi package.
+    const ownVersionLine = ['@strapi/client', '@strapi/design-system', '@strapi/icons', '@strapi/provider-upload-aws-s3'];
     const strapiDeps = Object.entries({ ...packageJson.dependencies, ...packageJson.devDependencies }).filter(
       ([name]) => name.startsWith('@strapi/') && !ownVersionLine.includes(name),
     );
@@ -25,6 +26,9 @@ describe('project set-up', () => {
     expect(packageJson.dependencies).not.toHaveProperty('@strapi/plugin-cloud');
     const admin = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', '@strapi', 'admin', 'package.json'), 'utf8'));
     for (const name of ['@strapi/design-system', '@strapi/icons']) expect(packageJson.dependencies[name]).toBe(admin.dependencies[name]);
+    const s3 = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', '@strapi', 'provider-upload-aws-s3', 'package.json'), 'utf8'));
+    expect(s3.version).toMatch(/^5\./);
+    expect(Object.keys(s3.dependencies ?? {}).filter((name) => name.startsWith('@strapi/'))).toEqual([]);
     for (const name of ['@strapi/strapi', '@strapi/core', '@strapi/i18n', '@strapi/database', '@strapi/plugin-users-permissions']) {
       expect(lock.packages[`node_modules/${name}`].version).toBe('5.54.0');
     }

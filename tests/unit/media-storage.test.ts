@@ -1,0 +1,43 @@
+import middlewaresConfig from '../../config/middlewares';
+import pluginsConfig from '../../config/plugins';
+
+/** A fake `env` like Strapi's, from a plain object. */
+const envFrom = (values: Record<string, string>) =>
+  Object.assign((key: string, fallback?: unknown) => values[key] ?? fallback, {
+    int: (key: string, fallback?: number) => (values[key] ? Number(values[key]) : fallback),
+    bool: (key: string, fallback?: boolean) => (values[key] ? values[key] === 'true' : fallback),
+    array: (key: string, fallback?: string[]) => (values[key] ? values[key].split(',') : fallback),
+  }) as any;
+
+const S3 = {
+  S3_BUCKET: 'partner-cities',
+  S3_ENDPOINT: 'http://minio:9000',
+  S3_PUBLIC_URL: 'https://media.leeds.example/partner-cities',
+  S3_ACCESS_KEY_ID: 'key',
+  S3_SECRET_ACCESS_KEY: 'secret',
+};
+
+const cspOf = (env: any) => (middlewaresConfig({ env }).find((entry: any) => entry?.name === 'strapi::security') as any).config.contentSecurityPolicy.directives;
+
+describe('media storage', () => {
+  it('uses the local provider unless S3 is fully configured', () => {
+    expect((pluginsConfig({ env: envFrom({}) }) as any).upload).toBeUndefined();
+    expect((pluginsConfig({ env: envFrom({ S3_BUCKET: 'only-a-bucket' }) }) as any).upload).toBeUndefined();
+  });
+
+  it('uses @strapi/provider-upload-aws-s3 with the bucket, endpoint and credentials from env', () => {
+    const upload = (pluginsConfig({ env: envFrom(S3) }) as any).upload.config;
+    expect(upload.provider).toBe('aws-s3');
+    expect(upload.providerOptions).toMatchObject({
+      baseUrl: 'https://media.leeds.example/partner-cities',
+      s3Options: { endpoint: 'http://minio:9000', forcePathStyle: true, credentials: { accessKeyId: 'key', secretAccessKey: 'secret' }, params: { Bucket: 'partner-cities' } },
+    });
+    expect(require.resolve('@strapi/provider-upload-aws-s3')).toBeTruthy();
+  });
+
+  it('lets the admin panel load images and media from the store (CSP)', () => {
+    expect(cspOf(envFrom(S3))['img-src']).toEqual(expect.arrayContaining(["'self'", 'https://media.leeds.example', 'http://minio:9000']));
+    expect(cspOf(envFrom(S3))['media-src']).toContain('https://media.leeds.example');
+    expect(cspOf(envFrom({}))['img-src']).not.toContain('http://minio:9000');
+  });
+});
