@@ -8,7 +8,9 @@ const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOK
 
 /** No Docker engine runs here, so the compose file and Dockerfile are checked by reading them. */
 describe('docker-compose.yml', () => {
-  const compose = parse(read('docker-compose.yml'));
+  // Merge keys (<<: *app) as docker compose reads them.
+  const compose = parse(read('docker-compose.yml'), { merge: true });
+  const apps = ['app-1', 'app-2'].map((name) => compose.services[name]);
 
   it('runs postgres:16 with a data volume and a healthcheck', () => {
     const db = compose.services.db;
@@ -18,20 +20,44 @@ describe('docker-compose.yml', () => {
     expect(compose.volumes).toHaveProperty('db-data');
   });
 
-  it('builds the app from the Dockerfile and starts it once the database is healthy', () => {
-    const app = compose.services.app;
-    expect(app.build).toBe('.');
-    expect(app.depends_on.db.condition).toBe('service_healthy');
-    expect(app.healthcheck.test.join(' ')).toContain('/_health');
-    expect(app.volumes).toContain('uploads:/opt/app/public/uploads');
-    expect(compose.volumes).toHaveProperty('uploads');
+  it('keeps media in MinIO, with a bucket created before the apps start', () => {
+    expect(compose.services.minio.image).toMatch(/^minio\/minio/);
+    expect(compose.services.minio.volumes).toContain('media:/data');
+    expect(compose.services.minio.healthcheck.test).toBeDefined();
+    expect(compose.services['minio-setup'].entrypoint).toMatch(/mc mb --ignore-existing/);
+    expect(compose.volumes).toHaveProperty('media');
   });
 
-  it('configures production on Postgres with every secret required from the environment', () => {
-    const env = compose.services.app.environment;
-    expect(env).toMatchObject({ NODE_ENV: 'production', DATABASE_CLIENT: 'postgres', DATABASE_HOST: 'db' });
-    for (const secret of SECRETS) expect(env[secret]).toBe(`\${${secret}:?set ${secret}}`);
+  it('runs two identical app replicas from the Dockerfile, started once the database and bucket are ready', () => {
+    for (const app of apps) {
+      expect(app.build).toBe('.');
+      expect(app.depends_on.db.condition).toBe('service_healthy');
+      expect(app.depends_on['minio-setup'].condition).toBe('service_completed_successfully');
+      expect(app.healthcheck.test.join(' ')).toContain('/_ready');
+      expect(app.volumes).toBeUndefined();
+    }
+    expect(apps[1].environment).toEqual(apps[0].environment);
+  });
+
+  it('configures production on Postgres and MinIO with every secret required from the environment', () => {
+    const env = apps[0].environment;
+    expect(env).toMatchObject({ NODE_ENV: 'production', DATABASE_CLIENT: 'postgres', DATABASE_HOST: 'db', S3_ENDPOINT: 'http://minio:9000' });
+    for (const secret of [...SECRETS, 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) expect(env[secret]).toBe(`\${${secret}:?set ${secret}}`);
     expect(env.DATABASE_PASSWORD).toBe(compose.services.db.environment.POSTGRES_PASSWORD);
+    expect(env.S3_ACCESS_KEY_ID).toBe(compose.services.minio.environment.MINIO_ROOT_USER);
+  });
+
+  it('puts nginx in front, balancing round robin over both replicas, health-checked on /_ready', () => {
+    const lb = compose.services.lb;
+    expect(lb.image).toMatch(/^nginx/);
+    expect(lb.depends_on).toEqual({ 'app-1': { condition: 'service_healthy' }, 'app-2': { condition: 'service_healthy' } });
+    expect(lb.volumes).toContain('./deploy/nginx.conf:/etc/nginx/conf.d/default.conf:ro');
+    const nginx = read('deploy/nginx.conf');
+    expect(nginx).toMatch(/server app-1:1337/);
+    expect(nginx).toMatch(/server app-2:1337/);
+    expect(nginx).not.toMatch(/least_conn|ip_hash|hash /);
+    expect(nginx).toMatch(/proxy_next_upstream error timeout http_502 http_503 http_504/);
+    expect(lb.healthcheck.test.join(' ')).toContain('/_ready');
   });
 });
 
