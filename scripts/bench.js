@@ -79,6 +79,7 @@ const startInstance = (port, extraEnv) =>
     });
     child.on('message', (message) => {
       if (message.type === 'log') console.log(`  [instance :${port}] ${message.message}`);
+      if (message.type === 'generated') child.generated = message;
       if (message.type === 'ready') resolve(child);
     });
     child.on('exit', (code) => reject(new Error(`instance on port ${port} exited with ${code}`)));
@@ -93,9 +94,9 @@ const stop = (child) =>
     setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
   });
 
-const measure = async (label, url, headers = {}, expectedStatus = 200) => {
-  await autocannon({ url, headers, connections, duration: Math.min(3, duration) }); // warm-up
-  const result = await autocannon({ url, headers, connections, duration });
+const measure = async (label, url, headers = {}, expectedStatus = 200, load = { connections, duration }) => {
+  await autocannon({ url, headers, connections: load.connections, duration: Math.min(3, load.duration) }); // warm-up
+  const result = await autocannon({ url, headers, connections: load.connections, duration: load.duration });
   const expected = result[`${String(expectedStatus)[0]}xx`];
   const wrong = result.requests.total ? result.requests.total - expected : 0;
   const row = {
@@ -110,7 +111,74 @@ const measure = async (label, url, headers = {}, expectedStatus = 200) => {
   return row;
 };
 
+const scalesOption = process.argv.includes('--scales') ? process.argv[process.argv.indexOf('--scales') + 1].split(',').map(Number) : undefined;
+const PAGE = '/api/projects?locale=fr&pagination[pageSize]=25&populate[partnerships]=true&populate[themes]=true';
+const ADMIN = { email: 'bench@leeds.example', password: `Bench-${crypto.randomBytes(6).toString('hex')}-A1` };
+
+/**
+ * `--scales 100,1000,10000`: for each N, a fresh database with the seed and N synthetic projects
+ * in five locales; p50/p99 of a 25-item page of projects with partnerships and themes (uncached
+ * and cached), of GET /translations/status and of the XLIFF export of one locale.
+ */
+const scaleBenchmark = async (scales) => {
+  console.log(`Scale benchmark: ${os.cpus().length} cores, Node ${process.version}, scales ${scales.join(', ')}`);
+  await compileStrapi({ appDir: ROOT });
+  const rows = [];
+  for (const n of scales) {
+    const name = `${database}_${n}`;
+    await admin(`CREATE DATABASE "${name}"`);
+    const instances = [];
+    try {
+      const env = { DATABASE_URL: withDatabase(name), BENCH_ADMIN_EMAIL: ADMIN.email, BENCH_ADMIN_PASSWORD: ADMIN.password };
+      const cached = await startInstance(41337, { ...env, SEED_ON_EMPTY: 'true', BENCH_SCALE: String(n), HTTP_CACHE_ENABLED: 'true' });
+      instances.push(cached);
+      instances.push(await startInstance(41338, { ...env, SEED_ON_EMPTY: 'false', HTTP_CACHE_ENABLED: 'false' }));
+      const login = await (await fetch('http://127.0.0.1:41337/admin/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })).json();
+      const auth = { authorization: `Bearer ${login.data.token}` };
+      const heavy = { connections: 2, duration: Math.max(5, Math.round(duration / 2)) };
+      rows.push({
+        n,
+        generated: cached.generated?.seconds ?? 0,
+        cold: await measure(`N=${n} page, uncached`, `http://127.0.0.1:41338${PAGE}`, {}, 200, { connections: 4, duration }),
+        cachedPage: await measure(`N=${n} page, cached`, `http://127.0.0.1:41337${PAGE}`, {}, 200, { connections, duration }),
+        status: await measure(`N=${n} /translations/status`, 'http://127.0.0.1:41337/translations/status?locale=fr', auth, 200, heavy),
+        xliff: await measure(`N=${n} XLIFF export (fr)`, 'http://127.0.0.1:41337/translations/xliff?locale=fr', auth, 200, heavy),
+      });
+    } finally {
+      for (const instance of instances) await stop(instance);
+      await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
+  }
+  writeScaleReport(rows);
+};
+
+const writeScaleReport = (rows) => {
+  const file = path.join(ROOT, 'docs', 'benchmarks.md');
+  const heading = '# Benchmarks\n\nWritten by `npm run bench`; each run adds a section at the top (newest first).\n';
+  const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').replace(heading, '') : '';
+  const cell = (row) => `${row.p50} / ${row.p99}`;
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const ratio = (key) => (last[key].p50 / Math.max(first[key].p50, 1)).toFixed(1);
+  const section = [
+    `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: scale ${rows.map((row) => row.n).join(' / ')}`,
+    '',
+    `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, PostgreSQL at ${serverUrl.host}.`,
+    `N synthetic projects in five locales (draft and published) on top of the seed. Page: \`GET ${PAGE}\`. Latencies p50 / p99 in ms (autocannon).`,
+    '',
+    '| N | generate (s) | page uncached | page cached | /translations/status | XLIFF export (fr) |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((row) => `| ${row.n} | ${row.generated.toFixed(1)} | ${cell(row.cold)} | ${cell(row.cachedPage)} | ${cell(row.status)} | ${cell(row.xliff)} |`),
+    '',
+    `From N=${first.n} to N=${last.n} (×${last.n / first.n}): uncached page p50 ×${ratio('cold')} (target ≤ 2), status p50 ×${ratio('status')}, XLIFF p50 ×${ratio('xliff')} (target: linear or better).`,
+    '',
+  ].join('\n');
+  fs.writeFileSync(file, `${heading}\n${section}\n${previous.trimStart()}`);
+  console.log(`  wrote ${path.relative(ROOT, file)}`);
+};
+
 const main = async () => {
+  if (scalesOption) return scaleBenchmark(scalesOption);
   console.log(`Benchmark: ${os.cpus().length} cores, Node ${process.version}, scale ${scale}, ${connections} connections, ${duration} s per run`);
   await compileStrapi({ appDir: ROOT });
   await admin(`CREATE DATABASE "${database}"`);
