@@ -153,9 +153,6 @@ const scaleBenchmark = async (scales) => {
 };
 
 const writeScaleReport = (rows) => {
-  const file = path.join(ROOT, 'docs', 'benchmarks.md');
-  const heading = '# Benchmarks\n\nWritten by `npm run bench`; each run adds a section at the top (newest first).\n';
-  const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').replace(heading, '') : '';
   const cell = (row) => `${row.p50} / ${row.p99}`;
   const first = rows[0];
   const last = rows[rows.length - 1];
@@ -173,6 +170,15 @@ const writeScaleReport = (rows) => {
     `From N=${first.n} to N=${last.n} (×${last.n / first.n}): uncached page p50 ×${ratio('cold')} (target ≤ 2), status p50 ×${ratio('status')}, XLIFF p50 ×${ratio('xliff')} (target: linear or better).`,
     '',
   ].join('\n');
+  prependReport(section);
+};
+
+/** Adds a run's section at the top of docs/benchmarks.md (newest first). */
+const prependReport = (section) => {
+  const file = path.join(ROOT, 'docs', 'benchmarks.md');
+  const heading = '# Benchmarks\n\nWritten by `npm run bench`; each run adds a section at the top (newest first).\n';
+  const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').replace(heading, '') : '';
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${heading}\n${section}\n${previous.trimStart()}`);
   console.log(`  wrote ${path.relative(ROOT, file)}`);
 };
@@ -224,9 +230,6 @@ const main = async () => {
 };
 
 const writeReport = ({ rows, ratios, met, errors, bodyBytes }) => {
-  const file = path.join(ROOT, 'docs', 'benchmarks.md');
-  const heading = '# Benchmarks\n\nWritten by `npm run bench`; each run adds a section at the top (newest first).\n';
-  const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').replace(heading, '') : '';
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const line = (row) => `| ${row.label} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.errors} |`;
   const section = [
@@ -242,9 +245,7 @@ const writeReport = ({ rows, ratios, met, errors, bodyBytes }) => {
     `Ratios: a/d = ${ratios.ad.toFixed(2)} (target ≥ ${TARGETS.cachedVsCeiling}: ${met.ad ? 'met' : 'missed'}), a/b = ${ratios.ab.toFixed(1)} (target ≥ ${TARGETS.cachedVsUncached}: ${met.ab ? 'met' : 'missed'}), c/d = ${ratios.cd.toFixed(2)}. Errors: ${errors}.`,
     '',
   ].join('\n');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${heading}\n${section}\n${previous.trimStart()}`);
-  console.log(`  wrote ${path.relative(ROOT, file)}`);
+  prependReport(section);
 };
 
 main().catch((error) => {

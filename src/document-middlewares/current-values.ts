@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { isLocalizedAttribute } from '../domain/content-types';
 import { DEFAULT_LOCALE } from '../domain/locales';
 
-const isLocalized = (attribute: any) => attribute?.pluginOptions?.i18n?.localized === true;
 
 /**
  * The draft values a write will be merged with: this locale's draft when it exists; for a
@@ -22,6 +22,6 @@ export const currentDraftValues = async (
   const other = rows.find((row) => row.locale === DEFAULT_LOCALE) ?? rows[0];
   if (!other) return { values: {}, localeVersionExists: false };
   const attributes = strapi.getModel(uid as any).attributes as Record<string, any>;
-  const shared = Object.fromEntries(Object.entries(other).filter(([name]) => attributes[name] && !isLocalized(attributes[name])));
+  const shared = Object.fromEntries(Object.entries(other).filter(([name]) => attributes[name] && !isLocalizedAttribute(attributes[name])));
   return { values: shared, localeVersionExists: false };
 };

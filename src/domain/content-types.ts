@@ -9,6 +9,9 @@ export const CONTENT_TYPE_UIDS = [
 
 export type ContentTypeUid = (typeof CONTENT_TYPE_UIDS)[number];
 
+/** Whether a content type or attribute is translated per locale (i18n's `localized` option). */
+export const isLocalizedAttribute = (attribute: { pluginOptions?: any } | undefined): boolean => attribute?.pluginOptions?.i18n?.localized === true;
+
 export const isCouncilContentType = (uid: string): uid is ContentTypeUid => (CONTENT_TYPE_UIDS as readonly string[]).includes(uid);
 
 /** The field each type's slug is generated from. */

@@ -1,4 +1,5 @@
 import crypto from 'crypto';
+import { isLocalizedAttribute } from './content-types';
 import { blocksToText } from './rich-text';
 
 /**
@@ -29,7 +30,7 @@ const fieldText = (path: string, attribute: Record<string, any>, value: unknown,
 export const translatableText = (attributes: Record<string, any>, entry: Record<string, any> | null | undefined, getModel: ModelLookup): string[] =>
   entry
     ? Object.entries(attributes)
-        .filter(([, attribute]) => attribute.pluginOptions?.i18n?.localized === true)
+        .filter(([, attribute]) => isLocalizedAttribute(attribute))
         .flatMap(([name, attribute]) => fieldText(name, attribute, entry[name], getModel))
     : [];
 

@@ -1,3 +1,4 @@
+import { isLocalizedAttribute } from './content-types';
 import { DEFAULT_LOCALE, SUPPORTED_LOCALE_CODES } from './locales';
 
 /** The admin roles seeded at start: one editor role and one translator role per translated locale. */
@@ -23,5 +24,5 @@ export const translatorLocales = (roleCodes: string[]): string[] | undefined => 
  */
 export const translatableFields = (attributes: Record<string, any>): string[] =>
   Object.entries(attributes)
-    .filter(([, attribute]) => attribute.pluginOptions?.i18n?.localized === true && !['uid', 'relation', 'media'].includes(attribute.type))
+    .filter(([, attribute]) => isLocalizedAttribute(attribute) && !['uid', 'relation', 'media'].includes(attribute.type))
     .map(([name]) => name);

@@ -4,6 +4,7 @@
  * sentences, and the block structure is rebuilt from the English source on import. Unit ids are
  * `documentId/field[/block[/item]]` or `documentId/component/index/field`: stable across exports.
  */
+import { isLocalizedAttribute } from './content-types';
 import type { ModelLookup } from './fingerprint';
 
 export type TranslationUnit = { id: string; source: string; target?: string; note?: string };
@@ -33,7 +34,7 @@ const blockTexts = (blocks: unknown): Array<[string, string]> =>
 export const entryTexts = (attributes: Record<string, any>, entry: Record<string, any> | null | undefined, getModel: ModelLookup): Array<[string, string, string]> => {
   if (!entry) return [];
   return Object.entries(attributes).flatMap(([field, attribute]): Array<[string, string, string]> => {
-    if (attribute.pluginOptions?.i18n?.localized !== true) return [];
+    if (!isLocalizedAttribute(attribute)) return [];
     const value = entry[field];
     if (value === null || value === undefined) return [];
     if (attribute.type === 'blocks') return blockTexts(value).map(([path, text]) => [`${field}/${path}`, text, field]);
@@ -99,7 +100,7 @@ export const applyTargets = (
   const touched = (prefix: string) => [...targets.keys()].some((path) => path === prefix || path.startsWith(`${prefix}/`));
   const data: Record<string, unknown> = {};
   for (const [field, attribute] of Object.entries(attributes)) {
-    if (attribute.pluginOptions?.i18n?.localized !== true || !touched(field) || source[field] === null || source[field] === undefined) continue;
+    if (!isLocalizedAttribute(attribute) || !touched(field) || source[field] === null || source[field] === undefined) continue;
     if (attribute.type === 'blocks') {
       data[field] = (source[field] as any[]).map((block: any, index: number) => {
         if (block?.type === 'list') return { ...block, children: (block.children ?? []).map((item: any, itemIndex: number) => withText(item, textFor(`${field}/${index}/${itemIndex}`, blockText(item)))) };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { translatedAttributes } from '../domain/content-types';
+import { isLocalizedAttribute, translatedAttributes } from '../domain/content-types';
 import { fingerprint, translatableText } from '../domain/fingerprint';
 import { DEFAULT_LOCALE } from '../domain/locales';
 
@@ -8,7 +8,7 @@ const FINGERPRINTS = 'api::translation-fingerprint.translation-fingerprint';
 /** Populate for the localized components of a type (their text counts). */
 export const textPopulate = (strapi: Core.Strapi, uid: string) =>
   Object.entries(strapi.getModel(uid as any).attributes as Record<string, any>)
-    .filter(([, attribute]) => attribute.type === 'component' && attribute.pluginOptions?.i18n?.localized === true)
+    .filter(([, attribute]) => attribute.type === 'component' && isLocalizedAttribute(attribute))
     .map(([name]) => name);
 
 /**

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { isCouncilContentType } from '../domain/content-types';
+import { isCouncilContentType, isLocalizedAttribute } from '../domain/content-types';
 import { translatorLocales } from '../domain/roles';
 import { relationIsEmptied } from '../domain/validation';
 
@@ -44,7 +44,7 @@ const mediaIds = (value: unknown) =>
 
 export const sharedFieldChanges = async (strapi: Core.Strapi, uid: string, documentId: string | undefined, data: Record<string, unknown>) => {
   const attributes = strapi.getModel(uid as any).attributes as Record<string, any>;
-  const shared = (name: string) => attributes[name] && attributes[name].pluginOptions?.i18n?.localized !== true;
+  const shared = (name: string) => attributes[name] && !isLocalizedAttribute(attributes[name]);
   const media = Object.keys(data).filter((name) => shared(name) && attributes[name].type === 'media');
   const current = documentId ? await strapi.db.query(uid as any).findOne({ where: { documentId, publishedAt: null }, populate: media }) : null;
   return Object.keys(data).filter((name) => {

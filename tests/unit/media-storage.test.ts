@@ -1,13 +1,6 @@
 import middlewaresConfig from '../../config/middlewares';
 import pluginsConfig from '../../config/plugins';
-
-/** A fake `env` like Strapi's, from a plain object. */
-const envFrom = (values: Record<string, string>) =>
-  Object.assign((key: string, fallback?: unknown) => values[key] ?? fallback, {
-    int: (key: string, fallback?: number) => (values[key] ? Number(values[key]) : fallback),
-    bool: (key: string, fallback?: boolean) => (values[key] ? values[key] === 'true' : fallback),
-    array: (key: string, fallback?: string[]) => (values[key] ? values[key].split(',') : fallback),
-  }) as any;
+import { envFrom } from '../helpers/config-env';
 
 const S3 = {
   S3_BUCKET: 'partner-cities',

@@ -3,15 +3,12 @@ import path from 'path';
 import apiConfig from '../../config/api';
 import serverConfig from '../../config/server';
 import middlewaresConfig from '../../config/middlewares';
+import { envFrom } from '../helpers/config-env';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8'));
-const env = Object.assign((key: string, fallback?: unknown) => process.env[key] ?? fallback, {
-  int: (key: string, fallback?: number) => (process.env[key] ? Number(process.env[key]) : fallback),
-  bool: (key: string, fallback?: boolean) => (process.env[key] ? process.env[key] === 'true' : fallback),
-  array: (key: string, fallback?: string[]) => (process.env[key] ? process.env[key]!.split(',') : fallback),
-}) as any;
+const env = envFrom(process.env);
 
 describe('project set-up', () => {
   it('pins every @strapi package to exactly 5.54.0, without the cloud plugin', () => {

@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { MAX_PAGE_SIZE } from '../../../../config/api';
-import { CONTENT_TYPE_UIDS } from '../../../domain/content-types';
+import { CONTENT_TYPE_UIDS, isLocalizedAttribute } from '../../../domain/content-types';
 import { DEFAULT_LOCALE, SUPPORTED_LOCALE_CODES } from '../../../domain/locales';
 import { buildOpenApiDocument, CACHE_HEADERS, type RouteInfo } from '../../../openapi/build';
 import type { ModelInfo } from '../../../openapi/schemas';
@@ -16,7 +16,7 @@ const modelInfo = (model: any): ModelInfo => ({
   displayName: model.info?.displayName ?? model.modelName,
   description: model.info?.description,
   attributes: model.attributes,
-  localized: model.pluginOptions?.i18n?.localized === true,
+  localized: isLocalizedAttribute(model),
   draftAndPublish: model.options?.draftAndPublish === true,
 });
 
