@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { stopAuditLogRetention } from './audit/retention';
+import { registerAuditLogRoutes } from './audit/routes';
 import { bootstrapApp } from './bootstrap';
 import { registerDocumentMiddlewares } from './document-middlewares';
 import { declareFallbackLocaleParam } from './document-middlewares/fallback-locale';
@@ -12,6 +14,7 @@ export default {
     declareFallbackLocaleParam(strapi);
     registerTranslationRoutes(strapi);
     registerReadinessRoute(strapi);
+    registerAuditLogRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -19,6 +22,7 @@ export default {
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    stopAuditLogRetention(strapi);
     await stopCrossInstanceInvalidation(strapi);
   },
 };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { startAuditLogRetention } from '../audit/retention';
 import { clearCacheOnNonDocumentChanges } from '../document-middlewares/cache-invalidation';
 import { startCrossInstanceInvalidation } from '../http-cache';
 import { ensureLocales } from '../locales/ensure-locales';
@@ -21,6 +22,7 @@ export const bootstrapApp = async (strapi: Core.Strapi) => {
   await ensureDevAdmin(strapi);
   await revokeDefaultFullAccessToken(strapi);
   await registerWebhooksFromEnv(strapi);
+  await startAuditLogRetention(strapi);
   if (process.env.SEED_ON_EMPTY !== 'false' && (await isContentEmpty(strapi))) {
     const report = await seedContent(strapi);
     strapi.log.info(`Seeded an empty database: ${report.created} documents and translations created`);

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { auditLog } from './audit-log';
 import { cacheInvalidation } from './cache-invalidation';
 import { useDocumentMiddleware } from './context';
 import { countryNames } from './country-name';
@@ -13,7 +14,8 @@ import { contentValidation } from './validation';
 
 /**
  * Order matters: empty the response cache once a write has committed; refuse unknown locales;
- * serve fallbackLocale reads; refuse translators' writes outside their locale; open one transaction for the write; fill
+ * serve fallbackLocale reads; refuse translators' writes outside their locale; open one transaction for the write; record it
+ * in the audit log (inside that transaction, around everything below); fill
  * derived fields; validate; then write, sync the other locales and fingerprint the source of a
  * saved translation.
  */
@@ -23,6 +25,7 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   useDocumentMiddleware(strapi, fallbackLocale(strapi));
   useDocumentMiddleware(strapi, translatorGuard(strapi));
   useDocumentMiddleware(strapi, writeTransaction(strapi));
+  useDocumentMiddleware(strapi, auditLog(strapi));
   useDocumentMiddleware(strapi, slugGeneration(strapi));
   useDocumentMiddleware(strapi, countryNames(strapi));
   useDocumentMiddleware(strapi, contentValidation(strapi));

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { isCouncilContentType } from '../domain/content-types';
 import type { DocumentMiddleware } from './context';
 
-const WRITES = ['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft'];
+const WRITES = ['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone'];
 
 /**
  * Runs a write and everything the other middlewares do around it (locale sync, derived fields)

@@ -26,3 +26,9 @@ export const translatableFields = (attributes: Record<string, any>): string[] =>
   Object.entries(attributes)
     .filter(([, attribute]) => isLocalizedAttribute(attribute) && !['uid', 'relation', 'media'].includes(attribute.type))
     .map(([name]) => name);
+
+export const SUPER_ADMIN_ROLE_CODE = 'strapi-super-admin';
+
+/** Editors and super admins: who may act for any locale and read the audit log. */
+export const isEditorOrSuperAdmin = (roleCodes: string[]): boolean =>
+  roleCodes.some((code) => code === SUPER_ADMIN_ROLE_CODE || code === EDITOR_ROLE.code);

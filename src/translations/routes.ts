@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CONTENT_TYPE_UIDS, isCouncilContentType } from '../domain/content-types';
 import { DEFAULT_LOCALE } from '../domain/locales';
-import { EDITOR_ROLE } from '../domain/roles';
+import { isEditorOrSuperAdmin } from '../domain/roles';
 import { knownLocaleCodes } from '../locales/known-locales';
 import { translatorLocalesOf } from '../translators/translator-rules';
 import { recordTranslation } from './fingerprints';
@@ -41,8 +41,7 @@ const contentTypeUid = (uid: unknown) => {
 const mayActFor = async (strapi: Core.Strapi, user: any, locale: string) => {
   const translatorOf = await translatorLocalesOf(strapi, user);
   if (translatorOf) return translatorOf.includes(locale);
-  const roles: Array<{ code: string }> = user.roles ?? [];
-  return roles.some((role) => role.code === 'strapi-super-admin' || role.code === EDITOR_ROLE.code);
+  return isEditorOrSuperAdmin((user.roles ?? []).map((role: { code: string }) => role.code));
 };
 
 /**

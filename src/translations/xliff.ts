@@ -6,6 +6,7 @@ import { xliff12ToJs } from 'xliff';
 import { isCouncilContentType, translatedAttributes, type ContentTypeUid } from '../domain/content-types';
 import { DEFAULT_LOCALE } from '../domain/locales';
 import { applyTargets, buildXliff, entryTexts, type TranslationUnit } from '../domain/xliff';
+import { withAuditAction } from '../audit/scope';
 import { responseCache } from '../http-cache';
 import { textPopulate } from './fingerprints';
 import { type TranslationState, translationStatus } from './status';
@@ -137,14 +138,14 @@ export const importXliff = async (strapi: Core.Strapi, xml: string, expectedLoca
 
   const created: Array<{ uid: string; documentId: string }> = [];
   const updated: Array<{ uid: string; documentId: string }> = [];
-  await strapi.db.transaction(async () => {
+  await withAuditAction('xliff-import', () => strapi.db.transaction(async () => {
     for (const { uid, documentId, source, targets } of plan) {
       const existing = (await localeDrafts(strapi, uid, expectedLocale, [documentId])).get(documentId) ?? null;
       const data = applyTargets(attributesOf(strapi, uid), source, existing, targets, getModel(strapi));
       await strapi.documents(uid).update({ documentId, locale: expectedLocale, data: data as any });
       (existing ? updated : created).push({ uid, documentId });
     }
-  });
+  }));
   // The writes above emptied the cache before this transaction committed; empty it after too.
   responseCache(strapi).clear('xliff import');
   return { locale: expectedLocale, created, updated, units: plan.reduce((sum, entry) => sum + entry.targets.size, 0) };
