@@ -1,7 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Earth } from '@strapi/icons';
+import { Earth, ClockCounterClockwise } from '@strapi/icons';
 
-/** Admin panel customisation: the Translations page in the main menu. */
+/** Admin panel customisation: the Translations and Audit log pages in the main menu. */
 export default {
   config: {
     locales: [],
@@ -15,6 +15,15 @@ export default {
       permissions: [],
       Component: () => import('./pages/TranslationsPage'),
       position: 2,
+    });
+    app.addMenuLink({
+      to: 'audit-log',
+      icon: ClockCounterClockwise,
+      intlLabel: { id: 'partner-cities.audit-log.menu', defaultMessage: 'Audit log' },
+      // The server answers editors and super admins; anyone else sees its refusal on the page.
+      permissions: [],
+      Component: () => import('./pages/AuditLogPage'),
+      position: 3,
     });
   },
   bootstrap() {},

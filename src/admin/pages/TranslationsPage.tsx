@@ -20,6 +20,7 @@ import {
   VisuallyHidden,
 } from '@strapi/design-system';
 import { Download, Upload } from '@strapi/icons';
+import { TYPE_NAMES, contentManagerLink, errorMessage } from '../content-type-names';
 
 type State = 'missing' | 'outdated' | 'current';
 type Counts = Record<State, number> & { total: number };
@@ -34,26 +35,11 @@ const LOCALES = [
   { code: 'zh-Hans', name: 'Chinese (Simplified)' },
 ];
 
-const TYPE_NAMES: Record<string, string> = {
-  'api::theme.theme': 'Themes',
-  'api::city.city': 'Cities',
-  'api::partnership.partnership': 'Partnerships',
-  'api::project.project': 'Projects',
-  'api::international-relations-page.international-relations-page': 'International relations page',
-};
-
 const BADGE: Record<State, { label: string; variant: 'success' | 'warning' | 'danger' }> = {
   current: { label: 'Current', variant: 'success' },
   outdated: { label: 'Outdated', variant: 'warning' },
   missing: { label: 'Missing', variant: 'danger' },
 };
-
-const editLink = (entry: StatusDocument, locale: string) =>
-  entry.uid.includes('international-relations-page')
-    ? `/admin/content-manager/single-types/${entry.uid}?plugins[i18n][locale]=${locale}`
-    : `/admin/content-manager/collection-types/${entry.uid}/${entry.documentId}?plugins[i18n][locale]=${locale}`;
-
-const errorMessage = (error: any) => error?.response?.data?.error?.message ?? error?.message ?? 'Something went wrong';
 
 /**
  * Translations: per locale and type, how many translations are current, outdated or missing; the
@@ -214,7 +200,7 @@ const TranslationsPage = () => {
                     {needingWork.map((entry) => (
                       <Tr key={`${entry.uid}:${entry.documentId}`}>
                         <Td>
-                          <Link href={editLink(entry, locale)}>{`${entry.label} (${locale})`}</Link>
+                          <Link href={contentManagerLink(entry.uid, entry.documentId, locale)}>{`${entry.label} (${locale})`}</Link>
                         </Td>
                         <Td><Typography>{TYPE_NAMES[entry.uid] ?? entry.uid}</Typography></Td>
                         <Td>

@@ -1,0 +1,16 @@
+/** How the admin pages name the council's content types. */
+export const TYPE_NAMES: Record<string, string> = {
+  'api::theme.theme': 'Themes',
+  'api::city.city': 'Cities',
+  'api::partnership.partnership': 'Partnerships',
+  'api::project.project': 'Projects',
+  'api::international-relations-page.international-relations-page': 'International relations page',
+};
+
+export const errorMessage = (error: any): string => error?.response?.data?.error?.message ?? error?.message ?? 'Something went wrong';
+
+/** The Content Manager screen of one document in one locale. */
+export const contentManagerLink = (uid: string, documentId: string, locale: string) =>
+  uid.includes('international-relations-page')
+    ? `/admin/content-manager/single-types/${uid}?plugins[i18n][locale]=${locale}`
+    : `/admin/content-manager/collection-types/${uid}/${documentId}?plugins[i18n][locale]=${locale}`;
