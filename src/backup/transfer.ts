@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { engine as transferEngine, file as fileTransfer, strapi as strapiTransfer } from '@strapi/data-transfer';
+import { waitForIdleDatabase } from '../utils/wait-for-idle-database';
 import { BackupError } from './archive-format';
 
 /**
@@ -64,5 +65,8 @@ export const importArchive = async (strapi: Core.Strapi, path: string, key: stri
     versionStrategy: transferEngine.DEFAULT_VERSION_STRATEGY,
     schemaStrategy: transferEngine.DEFAULT_SCHEMA_STRATEGY,
   });
-  return runTransfer(engine, 'restore');
+  const outcome = await runTransfer(engine, 'restore');
+  // The engine ends its transaction without awaiting the COMMIT: wait for it before anyone reads.
+  await waitForIdleDatabase(strapi);
+  return outcome;
 };
