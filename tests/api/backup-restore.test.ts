@@ -9,7 +9,7 @@ import { applicationContentTypes } from '../../src/backup/content-summary';
 import { cityInput, partnershipInput, projectInput } from '../helpers/builders';
 import { mediaFileHashes, snapshotContent, type Snapshot } from '../helpers/content-snapshot';
 import { useApp } from '../helpers/strapi';
-import { createDatabase, databaseUrl, dropDatabase, queryDatabase } from '../setup/database';
+import { createDatabase, databaseUrl, dropDatabase } from '../setup/database';
 import { APP_DIR } from '../setup/env';
 
 /**
@@ -51,6 +51,7 @@ describe('npm run backup / npm run restore', () => {
   let uids: string[];
   let source: Snapshot;
   let sourceFiles: Record<string, string>;
+  let refusedOverSource: Promise<Run>;
 
   const sourceEnv = () => ({ DATABASE_URL: databaseUrl(app().database), PUBLIC_DIR: sourcePublic, BACKUP_ENCRYPTION_KEY: undefined });
   const targetEnv = { DATABASE_URL: databaseUrl(target), PUBLIC_DIR: targetPublic, BACKUP_ENCRYPTION_KEY: undefined };
@@ -131,6 +132,8 @@ describe('npm run backup / npm run restore', () => {
     expect(encrypted.stdout).toContain('Encrypted with BACKUP_ENCRYPTION_KEY');
     expect(fs.readFileSync(encryptedFile).subarray(0, 2)).not.toEqual(fs.readFileSync(plainFile).subarray(0, 2));
 
+    // Started beside the restore to save a boot's worth of time; checked in the refusals test below.
+    refusedOverSource = runScript('restore.js', [plainFile, '--no-build'], sourceEnv());
     const restore = await runScript('restore.js', [encryptedFile, '--no-build'], { ...targetEnv, BACKUP_ENCRYPTION_KEY: KEY });
     expect(restore).toMatchObject({ code: 0 });
     expect(restore.stdout).toContain('(encrypted)');
@@ -164,23 +167,26 @@ describe('npm run backup / npm run restore', () => {
   });
 
   it('refuses a wrong or missing key, a database with content without --force, and no FILE', async () => {
-    const missingKey = await runScript('restore.js', [encryptedFile, '--no-build'], targetEnv);
+    // These stop before anything boots; run side by side.
+    const [missingKey, wrongKey, shortKey, noFile] = await Promise.all([
+      runScript('restore.js', [encryptedFile, '--no-build'], targetEnv),
+      runScript('restore.js', [encryptedFile, '--no-build'], { ...targetEnv, BACKUP_ENCRYPTION_KEY: `${KEY}x` }),
+      runScript('backup.js', [path.join(tempDir, 'other.tar.gz.enc'), '--no-build'], { ...sourceEnv(), BACKUP_ENCRYPTION_KEY: 'short' }),
+      runScript('restore.js', ['--no-build'], targetEnv),
+    ]);
     expect(missingKey.code).toBe(1);
     expect(missingKey.stderr).toContain(`restore: ${encryptedFile} is encrypted or is not a backup: set BACKUP_ENCRYPTION_KEY to the key it was made with.`);
-    const wrongKey = await runScript('restore.js', [encryptedFile, '--no-build'], { ...targetEnv, BACKUP_ENCRYPTION_KEY: `${KEY}x` });
     expect(wrongKey.code).toBe(1);
     expect(wrongKey.stderr).toContain(`restore: BACKUP_ENCRYPTION_KEY does not decrypt ${encryptedFile}: wrong key`);
-    const shortKey = await runScript('backup.js', [path.join(tempDir, 'other.tar.gz.enc'), '--no-build'], { ...sourceEnv(), BACKUP_ENCRYPTION_KEY: 'short' });
     expect(shortKey.code).toBe(1);
     expect(shortKey.stderr).toContain('BACKUP_ENCRYPTION_KEY is too short');
-    const noFile = await runScript('restore.js', ['--no-build'], targetEnv);
     expect(noFile.code).toBe(2);
     expect(noFile.stderr).toContain('restore: FILE is missing\nusage: npm run restore -- FILE');
 
-    const before = await queryDatabase(target, 'select count(*)::int as rows, max(updated_at) as latest from cities');
-    const notEmpty = await runScript('restore.js', [plainFile, '--no-build'], targetEnv);
+    // The source database has content: a restore without --force refuses it and leaves it as it was.
+    const notEmpty = await refusedOverSource;
     expect(notEmpty.code).toBe(1);
     expect(notEmpty.stderr).toMatch(/restore: the target database is not empty \(api::city\.city: \d+ rows.*run again with --force/);
-    expect(await queryDatabase(target, 'select count(*)::int as rows, max(updated_at) as latest from cities')).toEqual(before);
+    expect(await snapshotContent(app().strapi, app().database, Object.keys(source))).toEqual(source);
   }, 120_000);
 });
