@@ -7,6 +7,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   app: {
     keys: env.array('APP_KEYS', []),
   },
+  // Static files and, with local media storage, uploads/ (a mounted volume in production).
+  dirs: { public: env('PUBLIC_DIR', './public') },
   // The update check phones home at every start; a council server has no use for it.
   logger: {
     config: { level: env('LOG_LEVEL', 'info') },

@@ -1,0 +1,72 @@
+import type { Core } from '@strapi/strapi';
+import { engine as transferEngine, file as fileTransfer, strapi as strapiTransfer } from '@strapi/data-transfer';
+import { waitForIdleDatabase } from '../utils/wait-for-idle-database';
+import { BackupError } from './archive-format';
+
+/**
+ * The two transfers behind `npm run backup` and `npm run restore`: the same @strapi/data-transfer
+ * providers and options as `strapi export` and `strapi import`, driven from code so that the
+ * key comes from the environment (not argv), nothing prompts, and errors say what went wrong.
+ */
+type Engine = ReturnType<typeof transferEngine.createTransferEngine>;
+
+/** Runs a transfer, keeping its warnings and turning its error diagnostics into one message. */
+const runTransfer = async (engine: Engine, action: 'backup' | 'restore') => {
+  const warnings: string[] = [];
+  const errors: string[] = [];
+  engine.diagnostics.onDiagnostic((diagnostic) => {
+    if (diagnostic.kind === 'warning') warnings.push(diagnostic.details.message);
+    if (diagnostic.kind === 'error') errors.push(diagnostic.details.error?.message ?? diagnostic.details.message);
+  });
+  try {
+    const results = await engine.transfer();
+    return { results, warnings };
+  } catch (error) {
+    const reasons = [...new Set([...errors, (error as Error).message])].filter(Boolean);
+    throw new BackupError(`${action} failed: ${reasons.join('; ')}`);
+  }
+};
+
+/** Writes `<base>.tar.gz` (or `.tar.gz.enc` with a key) and returns its path. */
+export const exportArchive = async (strapi: Core.Strapi, base: string, key: string | undefined) => {
+  const source = strapiTransfer.providers.createLocalStrapiSourceProvider({ getStrapi: () => strapi, autoDestroy: false });
+  const destination = fileTransfer.providers.createLocalFileDestinationProvider({
+    file: { path: base },
+    compression: { enabled: true },
+    encryption: { enabled: Boolean(key), key },
+  });
+  const engine = transferEngine.createTransferEngine(source, destination, { versionStrategy: 'ignore', schemaStrategy: 'ignore' });
+  const { warnings } = await runTransfer(engine, 'backup');
+  const path = destination.results.file?.path;
+  if (!path) throw new BackupError('backup failed: the export wrote no file');
+  return { path, warnings };
+};
+
+/**
+ * Replaces the content of the database (and the media store) with the archive's, like
+ * `strapi import --force`: every content type but admin users, roles and tokens (admin::*) and
+ * Strapi's ignored types is emptied first; media files and settings (core store, webhooks) too.
+ * One transaction: a failed restore leaves the database as it was.
+ */
+export const importArchive = async (strapi: Core.Strapi, path: string, key: string | undefined, encrypted: boolean) => {
+  const source = fileTransfer.providers.createLocalFileSourceProvider({
+    file: { path },
+    compression: { enabled: true },
+    encryption: { enabled: encrypted, key: encrypted ? key : undefined },
+  });
+  const kept = [...Object.keys(strapi.contentTypes).filter(strapiTransfer.isIgnoredOfficialTransferType), ...strapiTransfer.getIgnoredOfficialTransferTypes()];
+  const destination = strapiTransfer.providers.createLocalStrapiDestinationProvider({
+    getStrapi: () => strapi,
+    autoDestroy: false,
+    strategy: 'restore',
+    restore: { entities: { exclude: kept }, assets: true, configuration: { webhook: true, coreStore: true } },
+  });
+  const engine = transferEngine.createTransferEngine(source, destination, {
+    versionStrategy: transferEngine.DEFAULT_VERSION_STRATEGY,
+    schemaStrategy: transferEngine.DEFAULT_SCHEMA_STRATEGY,
+  });
+  const outcome = await runTransfer(engine, 'restore');
+  // The engine ends its transaction without awaiting the COMMIT: wait for it before anyone reads.
+  await waitForIdleDatabase(strapi);
+  return outcome;
+};
