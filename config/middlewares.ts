@@ -7,7 +7,7 @@ import { mediaOrigins } from '../src/config/media-storage';
 /**
  * Stock list minus `strapi::poweredBy` (no X-Powered-By header), with CORS limited to the
  * origins in CORS_ORIGINS (stock Strapi reflects any origin), the HTTP cache in front, the rate
- * limit behind it, 413 for bodies over their limit and the public API guard just before the router.
+ * limit behind it, body size limits from env and the public API guard just before the router.
  */
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   // Outermost, so that cached responses are compressed too (only when the client asks).
@@ -41,7 +41,6 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   // Counts only what the cache above could not answer.
   'global::rate-limit',
   'strapi::query',
-  'global::payload-too-large',
   { name: 'strapi::body', config: bodyLimits(env as any) },
   'strapi::session',
   'strapi::favicon',
