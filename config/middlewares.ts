@@ -7,7 +7,8 @@ import { mediaOrigins } from '../src/config/media-storage';
 /**
  * Stock list minus `strapi::poweredBy` (no X-Powered-By header), with CORS limited to the
  * origins in CORS_ORIGINS (stock Strapi reflects any origin), the HTTP cache in front, the rate
- * limit behind it, body size limits from env and the public API guard just before the router.
+ * limit behind it, body size limits from env (413 without an error log) and the public API guard
+ * just before the router.
  */
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   // Outermost, so that cached responses are compressed too (only when the client asks).
@@ -41,6 +42,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   // Counts only what the cache above could not answer.
   'global::rate-limit',
   'strapi::query',
+  'global::payload-too-large',
   { name: 'strapi::body', config: bodyLimits(env as any) },
   'strapi::session',
   'strapi::favicon',

@@ -1,6 +1,6 @@
 /**
- * Request body limits of strapi::body (koa-body); over a limit strapi::errors answers 413
- * PayloadTooLargeError. Sizes are bytes or strings like "1mb".
+ * Request body limits of strapi::body (koa-body); over a limit the answer is 413
+ * PayloadTooLargeError (src/middlewares/payload-too-large.ts). Sizes are bytes or strings like "1mb".
  */
 type Env = ((key: string, fallback?: any) => any) & { int: (key: string, fallback?: number) => number };
 

@@ -26,9 +26,17 @@ describe('request limits', () => {
   const app = useApp();
 
   describe('request body limits', () => {
+    // A client error: answered 413 without an error-level log entry (log flooding).
+    let errorLog: jest.SpyInstance;
+    beforeEach(() => {
+      errorLog = jest.spyOn(app().strapi.log, 'error');
+    });
+    afterEach(() => errorLog.mockRestore());
+
     const expect413 = (response: { status: number; body: any }) => {
       expect(response.status).toBe(413);
       expect(response.body.error).toMatchObject({ status: 413, name: 'PayloadTooLargeError' });
+      expect(errorLog).not.toHaveBeenCalled();
     };
 
     it('JSON over BODY_JSON_LIMIT → 413; under it, the request goes on', async () => {

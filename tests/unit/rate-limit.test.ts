@@ -56,10 +56,11 @@ describe('limits config', () => {
     expect(bodyLimits(envFrom({ BODY_JSON_LIMIT: '10kb', UPLOAD_MAX_FILE_SIZE_MB: '2' }))).toMatchObject({ jsonLimit: '10kb', formidable: { maxFileSize: 2 * 1024 * 1024 } });
   });
 
-  it('the rate limit sits after the HTTP cache, inside strapi::errors', () => {
+  it('the rate limit sits after the HTTP cache, inside strapi::errors; the 413 mapper around strapi::body', () => {
     const names = middlewaresConfig({ env: envFrom({}) }).map((entry: any) => (typeof entry === 'string' ? entry : entry.name));
     expect(names.indexOf('global::rate-limit')).toBeGreaterThan(names.indexOf('global::http-cache'));
     expect(names.indexOf('global::rate-limit')).toBeGreaterThan(names.indexOf('strapi::errors'));
+    expect(names.indexOf('global::payload-too-large')).toBe(names.indexOf('strapi::body') - 1);
   });
 
   it('HSTS only in production', () => {
