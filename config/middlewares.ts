@@ -1,12 +1,14 @@
 import zlib from 'zlib';
 import type { Core } from '@strapi/strapi';
 import { CSP_DEFAULTS } from '@strapi/utils';
+import { bodyLimits } from '../src/config/body-limits';
 import { mediaOrigins } from '../src/config/media-storage';
 
 /**
  * Stock list minus `strapi::poweredBy` (no X-Powered-By header), with CORS limited to the
- * origins in CORS_ORIGINS (stock Strapi reflects any origin), the HTTP cache in front and the
- * public API guard just before the router.
+ * origins in CORS_ORIGINS (stock Strapi reflects any origin), the HTTP cache in front, the rate
+ * limit behind it, body size limits from env (413 without an error log) and the public API guard
+ * just before the router.
  */
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   // Outermost, so that cached responses are compressed too (only when the client asks).
@@ -18,6 +20,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   {
     name: 'strapi::security',
     config: {
+      // Browsers ignore HSTS over plain http; in development it would only pin https://localhost.
+      hsts: env('NODE_ENV') === 'production' ? { maxAge: 31536000, includeSubDomains: true } : false,
       contentSecurityPolicy: {
         useDefaults: true,
         directives: {
@@ -35,8 +39,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       credentials: true,
     },
   },
+  // Counts only what the cache above could not answer.
+  'global::rate-limit',
   'strapi::query',
-  'strapi::body',
+  'global::payload-too-large',
+  { name: 'strapi::body', config: bodyLimits(env as any) },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { stopAuditLogRetention } from './audit/retention';
 import { registerAuditLogRoutes } from './audit/routes';
 import { bootstrapApp } from './bootstrap';
+import { assertProductionSecrets } from './config/production-secrets';
 import { registerDocumentMiddlewares } from './document-middlewares';
 import { declareFallbackLocaleParam } from './document-middlewares/fallback-locale';
 import { registerReadinessRoute } from './health/readiness';
@@ -10,6 +11,8 @@ import { registerTranslationRoutes } from './translations/routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // First, so production with unsafe secrets stops before it connects or serves anything.
+    assertProductionSecrets();
     registerDocumentMiddlewares(strapi);
     declareFallbackLocaleParam(strapi);
     registerTranslationRoutes(strapi);

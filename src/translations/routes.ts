@@ -4,6 +4,7 @@ import { CONTENT_TYPE_UIDS, isCouncilContentType } from '../domain/content-types
 import { DEFAULT_LOCALE } from '../domain/locales';
 import { isEditorOrSuperAdmin } from '../domain/roles';
 import { knownLocaleCodes } from '../locales/known-locales';
+import { perAdminUserRateLimit } from '../rate-limit';
 import { translatorLocalesOf } from '../translators/translator-rules';
 import { recordTranslation } from './fingerprints';
 import { type TranslationState, translationStatus } from './status';
@@ -49,7 +50,7 @@ const mayActFor = async (strapi: Core.Strapi, user: any, locale: string) => {
  *   GET  /translations/status?locale=fr[&uid=api::city.city]
  *   POST /translations/status/mark-current {uid, documentId, locale}: the English change needs no new translation
  *   GET  /translations/xliff?locale=fr[&uid=…][&status=missing,outdated]: XLIFF 1.2 for CAT tools
- *   POST /translations/xliff?locale=fr: import one, all or nothing
+ *   POST /translations/xliff?locale=fr: import one, all or nothing (rate-limited per admin user)
  */
 export const registerTranslationRoutes = (strapi: Core.Strapi) => {
   strapi.server.routes({
@@ -106,7 +107,8 @@ export const registerTranslationRoutes = (strapi: Core.Strapi) => {
           if (!xml) throw new errors.ValidationError('No XLIFF received: send it as text/plain or text/xml, as JSON { "xliff": "…" }, or as a file field named "file"');
           ctx.body = { data: await importXliff(strapi, xml, locale) };
         },
-        config: { policies: ['admin::isAuthenticatedAdmin'] },
+        // An import rewrites a whole locale: the API's per-client limit, per admin user.
+        config: { policies: ['admin::isAuthenticatedAdmin'], middlewares: [perAdminUserRateLimit(strapi, 'xliff-import')] },
       },
     ],
   } as any);

@@ -44,6 +44,8 @@ describe('docker-compose.yml', () => {
     expect(env).toMatchObject({ NODE_ENV: 'production', DATABASE_CLIENT: 'postgres', DATABASE_HOST: 'db', S3_ENDPOINT: 'http://minio:9000' });
     for (const secret of [...SECRETS, 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) expect(env[secret]).toBe(`\${${secret}:?set ${secret}}`);
     expect(env.DATABASE_PASSWORD).toBe(compose.services.db.environment.POSTGRES_PASSWORD);
+    // The replicas sit behind nginx, which sets X-Forwarded-For and X-Forwarded-Proto.
+    expect(env.TRUST_PROXY).toBe('true');
     expect(env.S3_ACCESS_KEY_ID).toBe(compose.services.minio.environment.MINIO_ROOT_USER);
   });
 

@@ -1,0 +1,156 @@
+import crypto from 'crypto';
+import fs from 'fs';
+import path from 'path';
+import { spawn, type ChildProcess } from 'child_process';
+import { REQUIRED_SECRETS, parseEnvFile } from '../../src/config/production-secrets';
+import { createDatabase, databaseUrl, dropDatabase } from '../setup/database';
+import { APP_DIR } from '../setup/env';
+
+/**
+ * `strapi start` in production, as a child process: it refuses unsafe secrets before serving,
+ * and with real ones it serves with the production headers, secure admin cookies and the rate
+ * limit switched on.
+ */
+const PORT = 42000 + (process.pid % 500);
+const STRAPI_BIN = path.join(APP_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
+const examples = parseEnvFile(fs.readFileSync(path.join(APP_DIR, '.env.example'), 'utf8'));
+const realSecrets = Object.fromEntries(
+  REQUIRED_SECRETS.map((name) => [
+    name,
+    name === 'APP_KEYS'
+      ? `${crypto.randomBytes(16).toString('base64')},${crypto.randomBytes(16).toString('base64')}`
+      : crypto.randomBytes(16).toString('base64'),
+  ]),
+);
+
+const productionEnv = (database: string, overrides: Record<string, string | undefined>) => {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    ...realSecrets,
+    NODE_ENV: 'production',
+    // No .env of a developer's checkout may fill in what the test leaves out.
+    ENV_PATH: path.join(APP_DIR, '.tmp', 'no-such.env'),
+    HOST: '127.0.0.1',
+    PORT: String(PORT),
+    DATABASE_CLIENT: 'postgres',
+    DATABASE_URL: databaseUrl(database),
+    DATABASE_POOL_MIN: '0',
+    SERVE_ADMIN_PANEL: 'false',
+    SEED_ON_EMPTY: 'false',
+    TRUST_PROXY: 'true',
+    RATE_LIMIT_ENABLED: undefined,
+    RATE_LIMIT_MAX: '2',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    LOG_LEVEL: 'error',
+    LOG_STARTUP: 'false',
+    ...overrides,
+  };
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined)) as NodeJS.ProcessEnv;
+};
+
+const start = (env: NodeJS.ProcessEnv) => {
+  const child = spawn(process.execPath, [STRAPI_BIN, 'start'], { cwd: APP_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+};
+
+describe('production start', () => {
+  it.each([
+    ['JWT_SECRET is missing', { JWT_SECRET: undefined }, 'JWT_SECRET is not set'],
+    ['ADMIN_JWT_SECRET is the .env.example value', { ADMIN_JWT_SECRET: examples.ADMIN_JWT_SECRET }, 'ADMIN_JWT_SECRET is the example value'],
+    ['APP_KEYS are the .env.example keys', { APP_KEYS: examples.APP_KEYS }, 'APP_KEYS is the example value'],
+  ])(
+    'refuses to start when %s, exiting non-zero with a message naming it',
+    async (_case, overrides, message) => {
+      // A database that does not exist: the refusal must come before any connection.
+      const run = start(productionEnv('pcms_no_such_database', overrides));
+      const code = await run.exited;
+      expect(code).not.toBe(0);
+      expect(run.output()).toContain(message);
+      expect(run.output()).toContain('Refusing to start in production');
+    },
+    120_000,
+  );
+
+  describe('with real secrets', () => {
+    const database = `pcms_prod_${crypto.randomBytes(4).toString('hex')}`;
+    let server: ReturnType<typeof start> | undefined;
+    const url = (p: string) => `http://127.0.0.1:${PORT}${p}`;
+
+    beforeAll(async () => {
+      await createDatabase(database, process.env.TEST_TEMPLATE_DATABASE);
+      server = start(productionEnv(database, {}));
+      const deadline = Date.now() + 150_000;
+      for (;;) {
+        const exitedEarly = await Promise.race([server.exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 250))]);
+        if (exitedEarly) throw new Error(`production server exited:\n${server.output()}`);
+        const health = await fetch(url('/_health')).catch(() => undefined);
+        if (health?.status === 204) break;
+        if (Date.now() > deadline) throw new Error(`production server did not start:\n${server.output()}`);
+      }
+    }, 180_000);
+
+    afterAll(async () => {
+      if (server && server.child.exitCode === null) {
+        server.child.kill('SIGTERM');
+        await server.exited;
+      }
+      await dropDatabase(database);
+    }, 60_000);
+
+    it('sends HSTS and the security headers, no X-Powered-By', async () => {
+      const response = await fetch(url('/api/cities'));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(response.headers.get('x-powered-by')).toBeNull();
+    });
+
+    it('sets the admin session cookie Secure and HttpOnly over https behind the trusted proxy', async () => {
+      const admin = { email: 'prod-admin@leeds.example', password: 'Prod-Password-123', firstname: 'Prod', lastname: 'Admin' };
+      const registered = await fetch(url('/admin/register-admin'), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-Proto': 'https' },
+        body: JSON.stringify(admin),
+      });
+      expect(registered.status).toBe(200);
+
+      const login = (headers: Record<string, string>) =>
+        fetch(url('/admin/login'), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...headers },
+          body: JSON.stringify({ email: admin.email, password: admin.password }),
+        });
+      const overHttps = await login({ 'X-Forwarded-Proto': 'https' });
+      expect(overHttps.status).toBe(200);
+      const cookie = overHttps.headers.getSetCookie().find((line) => line.startsWith('strapi_admin_refresh='));
+      expect(cookie).toBeDefined();
+      expect(cookie!.toLowerCase()).toEqual(expect.stringContaining('; secure'));
+      expect(cookie!.toLowerCase()).toEqual(expect.stringContaining('; httponly'));
+      expect(cookie!.toLowerCase()).toEqual(expect.stringContaining('; samesite=lax'));
+
+      // Over plain http no browser would send a Secure cookie back, so Strapi leaves the flag off:
+      // the reason to terminate TLS in front and set TRUST_PROXY.
+      const overHttp = await login({});
+      expect(overHttp.status).toBe(200);
+      const plainCookie = overHttp.headers.getSetCookie().find((line) => line.startsWith('strapi_admin_refresh='));
+      expect(plainCookie!.toLowerCase()).not.toContain('; secure');
+    });
+
+    it('rate-limits the public API by default', async () => {
+      const client = { 'X-Forwarded-For': '192.0.2.10' };
+      const uncached = () => fetch(url(`/api/themes?filters[name][$eq]=${crypto.randomBytes(4).toString('hex')}`), { headers: client });
+      expect((await uncached()).status).toBe(200);
+      expect((await uncached()).status).toBe(200);
+      const refused = await uncached();
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    });
+  });
+});

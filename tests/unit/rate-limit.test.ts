@@ -1,0 +1,76 @@
+import rateLimitConfig from '../../config/rate-limit';
+import middlewaresConfig from '../../config/middlewares';
+import serverConfig from '../../config/server';
+import { bodyLimits } from '../../src/config/body-limits';
+import { FixedWindowLimiter } from '../../src/rate-limit/limiter';
+import { envFrom } from '../helpers/config-env';
+
+describe('fixed-window rate limiter', () => {
+  const clock = () => {
+    const state = { now: 1_000_000 };
+    return Object.assign(state, { read: () => state.now });
+  };
+
+  it('allows max requests per window, then refuses with the seconds left', () => {
+    const time = clock();
+    const limiter = new FixedWindowLimiter({ max: 3, windowMs: 10_000, maxClients: 100, now: time.read });
+    expect([1, 2, 3].map(() => limiter.hit('a').allowed)).toEqual([true, true, true]);
+    time.now += 2_500;
+    expect(limiter.hit('a')).toEqual({ allowed: false, limit: 3, remaining: 0, retryAfterSeconds: 8 });
+    expect(limiter.hit('b').allowed).toBe(true);
+    expect(limiter.exceeded('a')).toMatchObject({ allowed: false });
+    expect(limiter.exceeded('b')).toBeUndefined();
+  });
+
+  it('starts a new window when the old one ends', () => {
+    const time = clock();
+    const limiter = new FixedWindowLimiter({ max: 1, windowMs: 1_000, maxClients: 100, now: time.read });
+    limiter.hit('a');
+    expect(limiter.hit('a').allowed).toBe(false);
+    time.now += 1_000;
+    expect(limiter.exceeded('a')).toBeUndefined();
+    expect(limiter.hit('a')).toMatchObject({ allowed: true, remaining: 0 });
+  });
+
+  it('keeps at most maxClients windows', () => {
+    const limiter = new FixedWindowLimiter({ max: 1, windowMs: 60_000, maxClients: 50 });
+    for (let i = 0; i < 10_000; i += 1) limiter.hit(`ip:${i}`);
+    expect(limiter.size).toBe(50);
+  });
+});
+
+describe('limits config', () => {
+  it('rate limit: on in production, off otherwise, unless RATE_LIMIT_ENABLED says', () => {
+    expect(rateLimitConfig({ env: envFrom({ NODE_ENV: 'production' }) })).toEqual({ enabled: true, max: 300, windowSeconds: 60, maxClients: 10000 });
+    expect(rateLimitConfig({ env: envFrom({ NODE_ENV: 'development' }) }).enabled).toBe(false);
+    expect(rateLimitConfig({ env: envFrom({ NODE_ENV: 'production', RATE_LIMIT_ENABLED: 'false' }) }).enabled).toBe(false);
+    expect(rateLimitConfig({ env: envFrom({ RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_MAX: '5', RATE_LIMIT_WINDOW_SECONDS: '2' }) })).toMatchObject({
+      enabled: true,
+      max: 5,
+      windowSeconds: 2,
+    });
+  });
+
+  it('body limits: defaults and env overrides', () => {
+    expect(bodyLimits(envFrom({}))).toEqual({ jsonLimit: '1mb', formLimit: '1mb', textLimit: '10mb', formidable: { maxFileSize: 50 * 1024 * 1024 } });
+    expect(bodyLimits(envFrom({ BODY_JSON_LIMIT: '10kb', UPLOAD_MAX_FILE_SIZE_MB: '2' }))).toMatchObject({ jsonLimit: '10kb', formidable: { maxFileSize: 2 * 1024 * 1024 } });
+  });
+
+  it('the rate limit sits after the HTTP cache, inside strapi::errors; the 413 mapper around strapi::body', () => {
+    const names = middlewaresConfig({ env: envFrom({}) }).map((entry: any) => (typeof entry === 'string' ? entry : entry.name));
+    expect(names.indexOf('global::rate-limit')).toBeGreaterThan(names.indexOf('global::http-cache'));
+    expect(names.indexOf('global::rate-limit')).toBeGreaterThan(names.indexOf('strapi::errors'));
+    expect(names.indexOf('global::payload-too-large')).toBe(names.indexOf('strapi::body') - 1);
+  });
+
+  it('HSTS only in production', () => {
+    const hsts = (env: any) => (middlewaresConfig({ env }).find((entry: any) => entry?.name === 'strapi::security') as any).config.hsts;
+    expect(hsts(envFrom({ NODE_ENV: 'production' }))).toEqual({ maxAge: 31536000, includeSubDomains: true });
+    expect(hsts(envFrom({ NODE_ENV: 'development' }))).toBe(false);
+  });
+
+  it('trusts a proxy only when TRUST_PROXY is set, and then only its last hop', () => {
+    expect(serverConfig({ env: envFrom({}) }).proxy).toEqual({ koa: false, maxIpsCount: 1 });
+    expect(serverConfig({ env: envFrom({ TRUST_PROXY: 'true', TRUST_PROXY_HOPS: '2' }) }).proxy).toEqual({ koa: true, maxIpsCount: 2 });
+  });
+});
