@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { bootstrapApp } from './bootstrap';
 import { registerDocumentMiddlewares } from './document-middlewares';
 import { declareFallbackLocaleParam } from './document-middlewares/fallback-locale';
+import { installGracefulShutdown } from './health/graceful-shutdown';
 import { registerReadinessRoute } from './health/readiness';
 import { stopCrossInstanceInvalidation } from './http-cache';
 import { registerTranslationRoutes } from './translations/routes';
@@ -12,6 +13,7 @@ export default {
     declareFallbackLocaleParam(strapi);
     registerTranslationRoutes(strapi);
     registerReadinessRoute(strapi);
+    installGracefulShutdown(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
