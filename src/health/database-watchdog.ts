@@ -9,6 +9,8 @@ export const PROBE_TIMEOUT_MS = 1000;
 const LOST_ANSWER_MS = 1000;
 /** Queries sent this recently may still be on their way to the server: not judged yet. */
 const MIN_WAIT_MS = 250;
+/** Leeway for comparing the app's and the server's durations (transit, a busy event loop). */
+const LEEWAY_MS = 100;
 
 /** pg's Client internals the watchdog reads: the socket, the backend pid, the query awaiting an answer. */
 type PgConnection = {
@@ -95,9 +97,9 @@ export const createDatabaseWatchdog = (strapi: Core.Strapi): DatabaseWatchdog =>
       // Durations, not timestamps, so the app's and the server's clocks need not agree.
       const { rows } = await client.query<{ pid: number; lost: boolean }>(
         `select activity.pid,
-                activity.state <> 'active' and extract(epoch from now() - activity.state_change) * 1000 > least(waiting.ms, $3) as lost
+                activity.state <> 'active' and extract(epoch from now() - activity.state_change) * 1000 > least(waiting.ms, $3) + $4 as lost
            from unnest($1::int[], $2::float8[]) as waiting(pid, ms) join pg_stat_activity activity on activity.pid = waiting.pid`,
-        [waiting.map(({ client: waitingClient }) => waitingClient.processID), waiting.map(({ sentAt }) => Date.now() - sentAt!), LOST_ANSWER_MS],
+        [waiting.map(({ client: waitingClient }) => waitingClient.processID), waiting.map(({ sentAt }) => Date.now() - sentAt!), LOST_ANSWER_MS, LEEWAY_MS],
       );
       const alive = new Set(rows.filter((row) => !row.lost).map((row) => row.pid));
       // Still waiting for the same query (not one that finished meanwhile), which the server has not got or has answered.

@@ -212,6 +212,8 @@ describe('database outages', () => {
     await Promise.all(databaseRequests().map((request) => get(request.path, request.headers)));
     const silencedAt = Date.now();
     proxy().silenceOpen();
+    // Idle for a moment, as pooled connections are between requests.
+    await new Promise((resolve) => setTimeout(resolve, 500));
 
     const answers = await Promise.all(databaseRequests().map(async (request) => ({ request, answer: await get(request.path, request.headers) })));
     timings['open connections silent'] = answers.map(({ answer }) => answer.ms);

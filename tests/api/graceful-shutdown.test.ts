@@ -1,10 +1,11 @@
 import http from 'http';
+import { Client } from 'pg';
 import path from 'path';
 import { fork, type ChildProcess } from 'child_process';
 import { LISTENER_APPLICATION_NAME } from '../../src/http-cache/cross-instance';
 import { copyTemplateDatabase } from '../helpers/strapi';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
-import { dropDatabase, queryDatabase, serverUrl } from '../setup/database';
+import { databaseUrl, dropDatabase, queryDatabase, serverUrl } from '../setup/database';
 import { APP_DIR, applyTestEnv } from '../setup/env';
 
 const PORT = 42000 + (process.pid % 500);
@@ -25,9 +26,10 @@ const get = (urlPath: string) =>
   });
 
 /**
- * SIGTERM on the compiled app in its own process (reaching PostgreSQL through a proxy that makes
- * one answer slow): the request in flight completes, new connections are refused, every database
- * connection is closed with a goodbye, and the process exits 0.
+ * SIGTERM on the compiled app in its own process (reaching PostgreSQL through a proxy that tells
+ * how each connection ended), during a request kept in flight by a table lock the test holds: the
+ * request completes, new connections are refused, every database connection is closed with a
+ * goodbye, and the process exits 0.
  */
 describe('SIGTERM', () => {
   let database: string;
@@ -78,8 +80,11 @@ describe('SIGTERM', () => {
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
       child.once('exit', (code, signal) => resolve({ code, signal })),
     );
-    // The database's next answer (to this request's first query) takes 900 ms to arrive.
-    proxy.delayNextAnswer(900);
+    // The request's read of the cities table waits for this lock, released 900 ms later.
+    const locker = new Client({ connectionString: databaseUrl(database) });
+    await locker.connect();
+    await locker.query('begin');
+    await locker.query('lock table cities in access exclusive mode');
     const inFlight = get('/api/cities?locale=de&pagination[pageSize]=3');
     await new Promise((resolve) => setTimeout(resolve, 250));
     child.kill('SIGTERM');
@@ -90,6 +95,9 @@ describe('SIGTERM', () => {
       (error: NodeJS.ErrnoException) => error.code,
     );
     expect(refused).toBe('ECONNREFUSED');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await locker.query('commit');
+    await locker.end();
 
     const answer = await inFlight;
     expect(answer.status).toBe(200);

@@ -11,7 +11,6 @@ import net from 'net';
  *   server vanished, the address now leads to a working one);
  * - restore(): forward new connections again (connections that went silent stay dead, as they
  *   would after a failover);
- * - delayNextAnswer(ms): hold the next chunk the server sends by ms (a slow query, honestly slow).
  */
 export type ProxiedConnection = { openedAt: number; silent: boolean };
 
@@ -21,7 +20,6 @@ export type TcpProxy = {
   blackhole(): void;
   silenceOpen(): void;
   restore(): Promise<void>;
-  delayNextAnswer(ms: number): void;
   /** Connections from the app that are still open. */
   open(): ProxiedConnection[];
   /** How the app's connections ended: with PostgreSQL's Terminate message, or just closed. */
@@ -32,16 +30,15 @@ export type TcpProxy = {
 // PostgreSQL's Terminate message: 'X', then the length 4.
 const TERMINATE = Buffer.from([0x58, 0, 0, 0, 4]);
 
-type Pair = ProxiedConnection & { client: net.Socket; upstream?: net.Socket; tail: Buffer; answers: Promise<void> };
+type Pair = ProxiedConnection & { client: net.Socket; upstream?: net.Socket; tail: Buffer };
 
 export const startTcpProxy = async (target: { host: string; port: number }): Promise<TcpProxy> => {
   let mode: 'open' | 'refuse' | 'blackhole' = 'open';
-  let pendingDelay = 0;
   const pairs = new Set<Pair>();
   const endings = { terminated: 0, dropped: 0 };
 
   const accept = (client: net.Socket) => {
-    const pair: Pair = { client, openedAt: Date.now(), silent: mode === 'blackhole', tail: Buffer.alloc(0), answers: Promise.resolve() };
+    const pair: Pair = { client, openedAt: Date.now(), silent: mode === 'blackhole', tail: Buffer.alloc(0) };
     pairs.add(pair);
     client.on('error', () => undefined);
     client.on('close', () => {
@@ -65,20 +62,13 @@ export const startTcpProxy = async (target: { host: string; port: number }): Pro
     pair.upstream = upstream;
     upstream.on('error', () => undefined);
     upstream.on('data', (chunk: Buffer) => {
-      if (pair.silent) return;
-      const delay = pendingDelay;
-      pendingDelay = 0;
-      // Chained per connection, so a delayed chunk also holds back the ones after it.
-      pair.answers = pair.answers.then(async () => {
-        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-        if (!pair.silent) client.write(chunk);
-      });
+      if (!pair.silent) client.write(chunk);
     });
     upstream.on('end', () => {
-      if (!pair.silent) pair.answers.then(() => client.end());
+      if (!pair.silent) client.end();
     });
     upstream.on('close', () => {
-      if (!pair.silent) pair.answers.then(() => client.destroy());
+      if (!pair.silent) client.destroy();
     });
   };
 
@@ -120,9 +110,6 @@ export const startTcpProxy = async (target: { host: string; port: number }): Pro
     async restore() {
       mode = 'open';
       if (!server.listening) await listen(port);
-    },
-    delayNextAnswer(ms: number) {
-      pendingDelay = ms;
     },
     open: () => [...pairs].map(({ openedAt, silent }) => ({ openedAt, silent })),
     endings: () => ({ ...endings }),
