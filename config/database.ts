@@ -21,9 +21,23 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
           password: env('DATABASE_PASSWORD', ''),
           ssl: env.bool('DATABASE_SSL', false) ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } : false,
           schema: env('DATABASE_SCHEMA', 'public'),
+          // Named per process, so pg_stat_activity tells which instance holds which connection.
+          application_name: `partner-cities-cms:${process.pid}`,
+          // Fail fast when the server is unreachable: a black-holed connect would otherwise wait
+          // for the OS TCP timeout (minutes). Requests then answer 503 (src/middlewares/database-unavailable.ts).
+          connectionTimeoutMillis: env.int('DATABASE_CONNECT_TIMEOUT', 1000),
+          // Lets the OS notice a peer that vanished from an idle pooled connection.
+          keepAlive: true,
+          keepAliveInitialDelayMillis: 10000,
         },
-        pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) },
-        acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
+        pool: {
+          min: env.int('DATABASE_POOL_MIN', 2),
+          max: env.int('DATABASE_POOL_MAX', 10),
+          // Idle connections are closed after 30 s, so a dead one does not linger in the pool.
+          idleTimeoutMillis: 30000,
+        },
+        // Longest wait for a free pooled connection before the request answers 503.
+        acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 1500),
       },
     };
   }

@@ -17,6 +17,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'global::http-cache',
   'strapi::logger',
   'strapi::errors',
+  'global::database-unavailable', // 503 instead of 500 while PostgreSQL cannot be reached
   {
     name: 'strapi::security',
     config: {

@@ -5,6 +5,7 @@ import { bootstrapApp } from './bootstrap';
 import { assertProductionSecrets } from './config/production-secrets';
 import { registerDocumentMiddlewares } from './document-middlewares';
 import { declareFallbackLocaleParam } from './document-middlewares/fallback-locale';
+import { installGracefulShutdown } from './health/graceful-shutdown';
 import { registerReadinessRoute } from './health/readiness';
 import { stopCrossInstanceInvalidation } from './http-cache';
 import { registerTranslationRoutes } from './translations/routes';
@@ -18,6 +19,7 @@ export default {
     registerTranslationRoutes(strapi);
     registerReadinessRoute(strapi);
     registerAuditLogRoutes(strapi);
+    installGracefulShutdown(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -12,6 +12,16 @@ type Message = { from: string; reason: string };
 const RECONNECTED = 'cache listener reconnected';
 
 /**
+ * A listening connection only receives, so a silent network path (packets dropped, server gone
+ * without a FIN) would leave it deaf for good: every HEARTBEAT_MS it asks the server something,
+ * and a connection that does not answer within HEARTBEAT_TIMEOUT_MS is cut and reconnected.
+ */
+export const HEARTBEAT_MS = 5000;
+export const HEARTBEAT_TIMEOUT_MS = 2000;
+
+const cutSocket = (client: Client) => (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+
+/**
  * Cache invalidation across instances through PostgreSQL LISTEN/NOTIFY: no new infrastructure.
  * Each instance notifies when its cache is cleared by a local change and empties its own cache
  * when another instance notifies. The listener has its own connection; when that connection is
@@ -30,8 +40,10 @@ export const connectCrossInstanceInvalidation = (strapi: Core.Strapi, cache: Res
     if (stopped) return;
     // Named by process id and instance, so an operator (or a test) can tell the listeners apart.
     const listener = new Client({ ...connection, application_name: `${LISTENER_APPLICATION_NAME}:${process.pid}:${instance}` });
+    let heartbeat: NodeJS.Timeout | undefined;
     listener.on('error', () => undefined);
     listener.on('end', () => {
+      clearInterval(heartbeat);
       if (client === listener) client = undefined;
       if (!stopped) setTimeout(connect, retryDelay).unref();
     });
@@ -50,6 +62,13 @@ export const connectCrossInstanceInvalidation = (strapi: Core.Strapi, cache: Res
       await listener.query(`LISTEN ${INVALIDATION_CHANNEL}`);
       client = listener;
       retryDelay = 250;
+      heartbeat = setInterval(() => {
+        const deadline = setTimeout(() => cutSocket(listener), HEARTBEAT_TIMEOUT_MS);
+        listener
+          .query('select 1')
+          .catch(() => cutSocket(listener))
+          .finally(() => clearTimeout(deadline));
+      }, HEARTBEAT_MS).unref();
       // Events sent while this instance was not listening are lost: start from an empty cache.
       if (everConnected) cache.clear(RECONNECTED);
       everConnected = true;
@@ -76,7 +95,12 @@ export const connectCrossInstanceInvalidation = (strapi: Core.Strapi, cache: Res
     async stop() {
       stopped = true;
       unsubscribe();
-      await client?.end().catch(() => undefined);
+      const closing = client;
+      if (!closing) return;
+      // A polite end waits for the server's goodbye, which a dead path never sends.
+      const deadline = setTimeout(() => cutSocket(closing), HEARTBEAT_TIMEOUT_MS);
+      await closing.end().catch(() => undefined);
+      clearTimeout(deadline);
     },
   };
 };

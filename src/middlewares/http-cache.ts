@@ -32,7 +32,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !ctx.path.startsWith(prefix)) return next();
 
     const authorization: string = ctx.get('Authorization');
-    const shared = authorization === '' || (await isReadOnlyToken(authorization));
+    // A token that cannot be checked (database down) is not shared: the request goes on uncached and
+    // its own authentication answers (503 from database-unavailable).
+    const shared = authorization === '' || (await isReadOnlyToken(authorization).catch(() => false));
     const key = shared && enabled ? cacheKey(ctx.path, ctx.querystring, ctx.get('Origin')) : undefined;
 
     const hit = key ? cache.get(key) : undefined;

@@ -2,7 +2,7 @@ import crypto from 'crypto';
 import request from 'supertest';
 import { createStrapi, type Core } from '@strapi/strapi';
 import { createDatabase, dropDatabase } from '../setup/database';
-import { APP_DIR, DIST_DIR, applyTestEnv } from '../setup/env';
+import { APP_DIR, DIST_DIR, applyTestEnv, type TestEnvOptions } from '../setup/env';
 import { waitForIdleDatabase } from '../../src/utils/wait-for-idle-database';
 
 /**
@@ -15,12 +15,18 @@ export type TestApp = {
   http: () => request.Agent;
 };
 
-export const startApp = async (): Promise<TestApp> => {
+/** A private copy of the template database, named after it. */
+export const copyTemplateDatabase = async () => {
   const template = process.env.TEST_TEMPLATE_DATABASE;
   if (!template) throw new Error('TEST_TEMPLATE_DATABASE is not set: run the tests through jest (globalSetup)');
   const database = `${template}_${crypto.randomBytes(4).toString('hex')}`;
   await createDatabase(database, template);
-  applyTestEnv(database);
+  return database;
+};
+
+export const startApp = async (options: TestEnvOptions = {}): Promise<TestApp> => {
+  const database = await copyTemplateDatabase();
+  applyTestEnv(database, options);
   const strapi = await createStrapi({ appDir: APP_DIR, distDir: DIST_DIR }).load();
   await strapi.server.mount();
   return { strapi, database, http: () => request.agent(strapi.server.httpServer) };
@@ -33,11 +39,14 @@ export const stopApp = async (app: TestApp | undefined) => {
   await dropDatabase(app.database);
 };
 
-/** A test that needs a fresh app for itself (beforeAll/afterAll in the calling describe). */
-export const useApp = () => {
+/**
+ * A test that needs a fresh app for itself (beforeAll/afterAll in the calling describe);
+ * `options` is read when the app starts, after the describe's earlier beforeAll hooks.
+ */
+export const useApp = (options: () => TestEnvOptions = () => ({})) => {
   const holder: { app?: TestApp } = {};
   beforeAll(async () => {
-    holder.app = await startApp();
+    holder.app = await startApp(options());
   });
   afterAll(async () => {
     await stopApp(holder.app);

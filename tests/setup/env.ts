@@ -4,8 +4,19 @@ import { databaseUrl } from './database';
 export const APP_DIR = path.resolve(__dirname, '..', '..');
 export const DIST_DIR = path.join(APP_DIR, 'dist');
 
+/** How a test reaches PostgreSQL: by default directly; `databasePort` sends the app through a proxy on 127.0.0.1. */
+export type TestEnvOptions = { databasePort?: number };
+
+const appDatabaseUrl = (database: string, { databasePort }: TestEnvOptions) => {
+  if (databasePort === undefined) return databaseUrl(database);
+  const url = new URL(databaseUrl(database));
+  url.hostname = '127.0.0.1';
+  url.port = String(databasePort);
+  return url.toString();
+};
+
 /** Fixed test secrets: the tests never run against a real deployment. */
-export const applyTestEnv = (database: string) => {
+export const applyTestEnv = (database: string, options: TestEnvOptions = {}) => {
   Object.assign(process.env, {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
@@ -17,7 +28,7 @@ export const applyTestEnv = (database: string) => {
     JWT_SECRET: 'test-jwt-secret',
     ENCRYPTION_KEY: 'test-encryption-key-0123456789ab',
     DATABASE_CLIENT: 'postgres',
-    DATABASE_URL: databaseUrl(database),
+    DATABASE_URL: appDatabaseUrl(database, options),
     DATABASE_POOL_MIN: '0',
     CORS_ORIGINS: 'https://www.leeds.gov.uk,https://leeds.example',
     STRAPI_TELEMETRY_DISABLED: 'true',

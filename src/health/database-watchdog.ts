@@ -1,0 +1,141 @@
+import type { Core } from '@strapi/strapi';
+import { Client } from 'pg';
+
+/** A request still running after this long makes the watchdog check the database (and again as long as it runs). */
+export const SLOW_REQUEST_MS = 500;
+/** How long the check may take (connect plus one small query) before the database counts as gone. */
+export const PROBE_TIMEOUT_MS = 1000;
+/** A backend idle for this long while its client still waits for an answer: the answer was lost. */
+const LOST_ANSWER_MS = 1000;
+/** Queries sent this recently may still be on their way to the server: not judged yet. */
+const MIN_WAIT_MS = 250;
+/** Leeway for comparing the app's and the server's durations (transit, a busy event loop). */
+const LEEWAY_MS = 100;
+
+/** pg's Client internals the watchdog reads: the socket, the backend pid, the query awaiting an answer. */
+type PgConnection = {
+  __knexUid?: string;
+  processID?: number;
+  _activeQuery?: unknown;
+  connection?: { stream?: { destroy(): void } };
+  on(event: 'error', listener: () => void): void;
+};
+/** knex's tarn pool: its connections and events. */
+type TarnPool = {
+  used: { resource: PgConnection }[];
+  free: { resource: PgConnection }[];
+  on(event: 'createFail' | 'acquireFail', listener: () => void): void;
+  on(event: 'createSuccess' | 'destroySuccess', listener: (eventId: number, connection: PgConnection) => void): void;
+};
+
+export type DatabaseWatchdog = {
+  /** Starts watching one request; call the returned function when it ends. */
+  watch(): () => void;
+  /** Whether connecting to the database failed, or a connection was lost, at or after `time` (ms). */
+  failedSince(time: number): boolean;
+};
+
+const cut = (connection: PgConnection) => connection.connection?.stream?.destroy();
+
+/**
+ * Unblocks requests stuck on a database that went silent. A refused or reset connection fails
+ * at once, but a black-holed one (packets dropped, server gone without a FIN) leaves a query
+ * waiting for an answer that never comes, and TCP keepalive takes minutes to notice. So while a
+ * request has run for SLOW_REQUEST_MS or more, the watchdog opens a fresh connection every
+ * SLOW_REQUEST_MS (one check at a time) and asks the server:
+ * - no answer within PROBE_TIMEOUT_MS: the database is unreachable, so every pooled connection is
+ *   cut; the waiting queries fail with "Connection terminated" (answered 503) and the pool
+ *   reconnects once the database is back;
+ * - an answer: only the waiting connections the server does not know, or knows as idle since
+ *   before their query was sent (it never arrived) or for more than LOST_ANSWER_MS (its answer
+ *   never arrived), are cut: their path went silent, and so are the idle ones. Merely slow
+ *   queries go on.
+ * It also remembers when connections last failed, for errors that callers swallow.
+ */
+export const createDatabaseWatchdog = (strapi: Core.Strapi): DatabaseWatchdog => {
+  if (strapi.db.config.connection.client !== 'postgres') return { watch: () => () => undefined, failedSince: () => false };
+  let probing: Promise<void> | undefined;
+  let lastFailureAt = -Infinity;
+  const recordFailure = () => {
+    lastFailureAt = Date.now();
+  };
+
+  // Failed connects (refused, timed out), acquire timeouts and connections lost while open.
+  // When each pooled connection (by knex's uid) last sent a query.
+  const querySentAt = new Map<string, number>();
+  let observed: TarnPool | undefined;
+  const pool = (): TarnPool | undefined => {
+    const current: TarnPool | undefined = (strapi.db?.connection as any)?.client?.pool;
+    if (current && current !== observed) {
+      observed = current;
+      current.on('createFail', recordFailure);
+      current.on('acquireFail', recordFailure);
+      current.on('createSuccess', (_eventId, connection) => connection.on('error', recordFailure));
+      current.on('destroySuccess', (_eventId, connection) => querySentAt.delete(connection.__knexUid ?? ''));
+      strapi.db.connection.on('query', ({ __knexUid }: { __knexUid?: string }) => {
+        if (__knexUid) querySentAt.set(__knexUid, Date.now());
+      });
+    }
+    return current;
+  };
+
+  const probe = async () => {
+    const connection = strapi.db.config.connection.connection as Record<string, unknown>;
+    const waiting = (pool()?.used ?? [])
+      .map(({ resource }) => ({ client: resource, query: resource._activeQuery, sentAt: querySentAt.get(resource.__knexUid ?? '') }))
+      .filter(({ client, query, sentAt }) => query && client.processID && sentAt !== undefined && Date.now() - sentAt >= MIN_WAIT_MS);
+    const client = new Client({
+      ...connection,
+      application_name: 'pcms-watchdog',
+      connectionTimeoutMillis: PROBE_TIMEOUT_MS,
+      query_timeout: PROBE_TIMEOUT_MS,
+    });
+    client.on('error', () => undefined);
+    const deadline = setTimeout(() => cut(client as unknown as PgConnection), PROBE_TIMEOUT_MS);
+    try {
+      await client.connect();
+      // Durations, not timestamps, so the app's and the server's clocks need not agree.
+      const { rows } = await client.query<{ pid: number; lost: boolean }>(
+        `select activity.pid,
+                activity.state <> 'active' and extract(epoch from now() - activity.state_change) * 1000 > least(waiting.ms, $3) + $4 as lost
+           from unnest($1::int[], $2::float8[]) as waiting(pid, ms) join pg_stat_activity activity on activity.pid = waiting.pid`,
+        [waiting.map(({ client: waitingClient }) => waitingClient.processID), waiting.map(({ sentAt }) => Date.now() - sentAt!), LOST_ANSWER_MS, LEEWAY_MS],
+      );
+      const alive = new Set(rows.filter((row) => !row.lost).map((row) => row.pid));
+      // Still waiting for the same query (not one that finished meanwhile), which the server has not got or has answered.
+      const stuck = waiting.filter(({ client: waitingClient, query }) => waitingClient._activeQuery === query && !alive.has(waitingClient.processID!));
+      if (stuck.length > 0) {
+        recordFailure();
+        // The idle ones most likely travel the same dead path: cut them too rather than let each cost a request.
+        const idle = (pool()?.free ?? []).map(({ resource }) => resource);
+        strapi.log.warn(`database watchdog: cutting ${stuck.length} connection(s) whose answer was lost, and ${idle.length} idle one(s)`);
+        stuck.forEach(({ client: waitingClient }) => cut(waitingClient));
+        idle.forEach(cut);
+      }
+      await client.end();
+    } catch (error) {
+      recordFailure();
+      cut(client as unknown as PgConnection);
+      const current = pool();
+      const connections = current ? [...current.used, ...current.free].map(({ resource }) => resource) : [];
+      strapi.log.warn(`database unreachable (${(error as Error).message}); cutting ${connections.length} pooled connection(s)`);
+      connections.forEach(cut);
+    } finally {
+      clearTimeout(deadline);
+    }
+  };
+
+  return {
+    watch() {
+      pool();
+      const timer = setInterval(() => {
+        probing ??= probe().finally(() => {
+          probing = undefined;
+        });
+      }, SLOW_REQUEST_MS);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+    failedSince: (time) => lastFailureAt >= time,
+  };
+};
