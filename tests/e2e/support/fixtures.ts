@@ -16,7 +16,7 @@ type WorkerFixtures = {
 type Fixtures = {
   /** Logs a person in through the login page, as they would. */
   login: (page: Page, persona: Persona) => Promise<void>;
-  /** A full-page screenshot of a key screen, test-results/screens/<journey>-<n>-<name>.png. */
+  /** A full-page screenshot of a key screen, test-results/screens/<journey>-<name>.png. */
   shot: (page: Page, name: string) => Promise<void>;
 };
 
@@ -51,11 +51,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       await expect(page.getByRole('navigation').first()).toBeVisible();
     }),
   shot: async ({}, use, testInfo) => {
-    let count = 0;
     const journey = path.basename(testInfo.file, '.spec.ts');
     await use(async (page, name) => {
-      count += 1;
-      await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `${journey}-${String(count).padStart(2, '0')}-${name}.png`), fullPage: true });
+      await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `${journey}-${name}.png`), fullPage: true });
     });
   },
 });

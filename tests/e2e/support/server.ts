@@ -55,7 +55,7 @@ export const startProductionServer = async (database: string) => {
   const baseUrl = `http://127.0.0.1:${port}`;
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const log = fs.openSync(path.join(RESULTS_DIR, 'server.log'), 'w');
-  const child = spawn(process.execPath, [require.resolve('@strapi/strapi/bin/strapi.js'), 'start'], {
+  const child = spawn(process.execPath, [path.join(APP_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
     cwd: APP_DIR,
     env: {
       ...process.env,
