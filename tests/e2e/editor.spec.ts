@@ -84,8 +84,13 @@ test('editor: creates, validates, publishes, relates and unpublishes a city', as
     await expect(page.getByRole('heading', { level: 1, name: city.name })).toBeVisible();
     await page.getByRole('button', { name: 'More document actions' }).click();
     await shot(page, 'city-actions');
-    await page.getByRole('menuitem', { name: 'Unpublish' }).click();
-    await expectToast(page, 'Unpublished document');
+    await page.getByRole('menuitem', { name: 'Unpublish', exact: true }).click();
+    // Strapi asks for confirmation in some states (e.g. when the draft has changes).
+    const unpublished = page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: 'Unpublished document' }).first();
+    const confirm = page.getByRole('alertdialog').or(page.getByRole('dialog')).getByRole('button', { name: 'Confirm' });
+    await expect(unpublished.or(confirm)).toBeVisible();
+    if (await confirm.isVisible()) await confirm.click();
+    await expect(unpublished).toBeVisible();
     await shot(page, 'city-unpublished');
     expect(await publicCity()).toHaveLength(0);
   });
