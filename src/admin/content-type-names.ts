@@ -9,8 +9,11 @@ export const TYPE_NAMES: Record<string, string> = {
 
 export const errorMessage = (error: any): string => error?.response?.data?.error?.message ?? error?.message ?? 'Something went wrong';
 
-/** The Content Manager screen of one document in one locale. */
-export const contentManagerLink = (uid: string, documentId: string, locale: string) =>
+/**
+ * The Content Manager screen of one document in one locale, as a router path inside the admin
+ * panel's base path: opening it is an in-app navigation (no reload, and Back returns).
+ */
+export const contentManagerPath = (uid: string, documentId: string, locale: string) =>
   uid.includes('international-relations-page')
-    ? `/admin/content-manager/single-types/${uid}?plugins[i18n][locale]=${locale}`
-    : `/admin/content-manager/collection-types/${uid}/${documentId}?plugins[i18n][locale]=${locale}`;
+    ? `/content-manager/single-types/${uid}?plugins[i18n][locale]=${locale}`
+    : `/content-manager/collection-types/${uid}/${documentId}?plugins[i18n][locale]=${locale}`;

@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { Link as RouterLink } from 'react-router-dom';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import {
   Alert,
@@ -18,7 +19,7 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { TYPE_NAMES, contentManagerLink, errorMessage } from '../content-type-names';
+import { TYPE_NAMES, contentManagerPath, errorMessage } from '../content-type-names';
 
 type Entry = {
   id: number;
@@ -194,7 +195,7 @@ const AuditLogPage = () => {
                         <Td><Typography>{ACTIONS[entry.action] ?? entry.action}</Typography></Td>
                         <Td>
                           {entry.targetDocumentId && entry.action !== 'delete' && entry.locale && entry.locale !== '*' ? (
-                            <Link href={contentManagerLink(entry.targetUid, entry.targetDocumentId, entry.locale)}>
+                            <Link tag={RouterLink} to={contentManagerPath(entry.targetUid, entry.targetDocumentId, entry.locale)}>
                               {`${TYPE_NAMES[entry.targetUid] ?? entry.targetUid} ${entry.targetDocumentId}`}
                             </Link>
                           ) : (

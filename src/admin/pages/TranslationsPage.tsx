@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { Link as RouterLink } from 'react-router-dom';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import {
   Alert,
@@ -20,7 +21,7 @@ import {
   VisuallyHidden,
 } from '@strapi/design-system';
 import { Download, Upload } from '@strapi/icons';
-import { TYPE_NAMES, contentManagerLink, errorMessage } from '../content-type-names';
+import { TYPE_NAMES, contentManagerPath, errorMessage } from '../content-type-names';
 
 type State = 'missing' | 'outdated' | 'current';
 type Counts = Record<State, number> & { total: number };
@@ -35,10 +36,12 @@ const LOCALES = [
   { code: 'zh-Hans', name: 'Chinese (Simplified)' },
 ];
 
-const BADGE: Record<State, { label: string; variant: 'success' | 'warning' | 'danger' }> = {
-  current: { label: 'Current', variant: 'success' },
-  outdated: { label: 'Outdated', variant: 'warning' },
-  missing: { label: 'Missing', variant: 'danger' },
+// The design system's badge variants (600 on 100) fall short of WCAG AA contrast for small
+// text; 700 on 100 passes, except warning700 (4.0:1), so "Outdated" is dark neutral text.
+const BADGE: Record<State, { label: string; textColor: string; backgroundColor: string }> = {
+  current: { label: 'Current', textColor: 'success700', backgroundColor: 'success100' },
+  outdated: { label: 'Outdated', textColor: 'neutral800', backgroundColor: 'warning100' },
+  missing: { label: 'Missing', textColor: 'danger700', backgroundColor: 'danger100' },
 };
 
 /**
@@ -53,6 +56,7 @@ const TranslationsPage = () => {
   const [loadError, setLoadError] = React.useState<string | null>(null);
   const [importResult, setImportResult] = React.useState<ImportResult | null>(null);
   const [importError, setImportError] = React.useState<string | null>(null);
+  const [downloadError, setDownloadError] = React.useState<string | null>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
 
   React.useEffect(() => {
@@ -75,13 +79,18 @@ const TranslationsPage = () => {
   React.useEffect(load, [load]);
 
   const download = async () => {
-    const { data } = await get(`/translations/xliff?locale=${encodeURIComponent(locale)}&status=missing,outdated`, { responseType: 'blob' } as any);
-    const url = URL.createObjectURL(data instanceof Blob ? data : new Blob([data], { type: 'application/x-xliff+xml' }));
-    const anchor = document.createElement('a');
-    anchor.href = url;
-    anchor.download = `partner-cities-${locale}.xlf`;
-    anchor.click();
-    URL.revokeObjectURL(url);
+    setDownloadError(null);
+    try {
+      const { data } = await get(`/translations/xliff?locale=${encodeURIComponent(locale)}&status=missing,outdated`, { responseType: 'blob' } as any);
+      const url = URL.createObjectURL(data instanceof Blob ? data : new Blob([data], { type: 'application/x-xliff+xml' }));
+      const anchor = document.createElement('a');
+      anchor.href = url;
+      anchor.download = `partner-cities-${locale}.xlf`;
+      anchor.click();
+      URL.revokeObjectURL(url);
+    } catch (error) {
+      setDownloadError(errorMessage(error));
+    }
   };
 
   const upload = async (event: React.ChangeEvent<HTMLInputElement>) => {
@@ -118,7 +127,8 @@ const TranslationsPage = () => {
             </Button>
             <VisuallyHidden>
               <label htmlFor="xliff-upload">XLIFF file to import</label>
-              <input id="xliff-upload" ref={fileInput} type="file" accept=".xlf,.xliff,.xml" onChange={upload} />
+              {/* Out of the tab order: the Upload button opens it; a hidden focus stop would show no focus. */}
+              <input id="xliff-upload" ref={fileInput} type="file" accept=".xlf,.xliff,.xml" tabIndex={-1} onChange={upload} />
             </VisuallyHidden>
           </Flex>
         }
@@ -148,6 +158,11 @@ const TranslationsPage = () => {
               {importError}
             </Alert>
           )}
+          {downloadError && (
+            <Alert closeLabel="Close" title="Could not download the XLIFF file" variant="danger" onClose={() => setDownloadError(null)}>
+              {downloadError}
+            </Alert>
+          )}
           {loadError && (
             <Alert closeLabel="Close" title="Could not load the status" variant="danger" onClose={() => setLoadError(null)}>
               {loadError}
@@ -156,10 +171,10 @@ const TranslationsPage = () => {
 
           {status && (
             <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius>
-              <Typography tag="h2" variant="delta">
+              <Typography tag="h2" variant="delta" id="translation-counts-heading">
                 {`Status in ${locale}: ${status.counts.current} current, ${status.counts.outdated} outdated, ${status.counts.missing} missing`}
               </Typography>
-              <Table colCount={4} rowCount={Object.keys(status.byType).length + 1}>
+              <Table colCount={4} rowCount={Object.keys(status.byType).length + 1} aria-labelledby="translation-counts-heading">
                 <Thead>
                   <Tr>
                     <Th><Typography variant="sigma">Type</Typography></Th>
@@ -184,11 +199,11 @@ const TranslationsPage = () => {
 
           {status && (
             <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius>
-              <Typography tag="h2" variant="delta">
+              <Typography tag="h2" variant="delta" id="translation-work-heading">
                 {needingWork.length === 0 ? 'Nothing needs work in this language.' : `${needingWork.length} documents need work`}
               </Typography>
               {needingWork.length > 0 && (
-                <Table colCount={3} rowCount={needingWork.length + 1}>
+                <Table colCount={3} rowCount={needingWork.length + 1} aria-labelledby="translation-work-heading">
                   <Thead>
                     <Tr>
                       <Th><Typography variant="sigma">Document</Typography></Th>
@@ -200,11 +215,13 @@ const TranslationsPage = () => {
                     {needingWork.map((entry) => (
                       <Tr key={`${entry.uid}:${entry.documentId}`}>
                         <Td>
-                          <Link href={contentManagerLink(entry.uid, entry.documentId, locale)}>{`${entry.label} (${locale})`}</Link>
+                          <Link tag={RouterLink} to={contentManagerPath(entry.uid, entry.documentId, locale)}>{`${entry.label} (${locale})`}</Link>
                         </Td>
                         <Td><Typography>{TYPE_NAMES[entry.uid] ?? entry.uid}</Typography></Td>
                         <Td>
-                          <Badge variant={BADGE[entry.status].variant}>{BADGE[entry.status].label}</Badge>
+                          <Badge textColor={BADGE[entry.status].textColor} backgroundColor={BADGE[entry.status].backgroundColor}>
+                            {BADGE[entry.status].label}
+                          </Badge>
                         </Td>
                       </Tr>
                     ))}

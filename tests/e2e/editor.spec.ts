@@ -1,0 +1,97 @@
+import crypto from 'crypto';
+import { expect, test } from './support/fixtures';
+import { expectToast, openCollection, skipGuidedTour } from './support/panel';
+
+const SEEDED_CITIES = ['Lille', 'Dortmund', 'Siegen', 'Hangzhou', 'Brno', 'Durban'];
+
+test('editor: creates, validates, publishes, relates and unpublishes a city', async ({ page, login, shot, request }) => {
+  const suffix = crypto.randomBytes(2).toString('hex');
+  const city = { name: `Aarhus ${suffix}`, slug: `aarhus-${suffix}` };
+  const partnership = { title: `Leeds and Aarhus ${suffix}`, slug: `leeds-aarhus-${suffix}` };
+  const publicCity = async () => {
+    const response = await request.get(`/api/cities?filters[slug][$eq]=${city.slug}&populate=partnerships`);
+    expect(response.status()).toBe(200);
+    return (await response.json()).data as Array<{ name: string; partnerships: Array<{ title: string }> }>;
+  };
+
+  await test.step('log in', async () => {
+    await login(page, 'editor');
+    await shot(page, 'home');
+  });
+
+  await test.step('the Content Manager lists the six partner cities', async () => {
+    await openCollection(page, 'City');
+    const grid = page.getByRole('grid');
+    for (const name of SEEDED_CITIES) await expect(grid.getByRole('gridcell', { name, exact: true })).toBeVisible();
+    await expect(page.getByText('6 entries found')).toBeVisible();
+    await shot(page, 'city-list');
+  });
+
+  await test.step('a bad country code is refused with an error on the field', async () => {
+    await page.getByRole('link', { name: 'Create new entry' }).click();
+    await skipGuidedTour(page);
+    await page.getByRole('textbox', { name: 'name' }).fill(city.name);
+    await page.getByRole('textbox', { name: 'countryCode' }).fill('ZZ');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const countryCode = page.getByRole('textbox', { name: 'countryCode' });
+    await expect(countryCode).toHaveAttribute('aria-invalid', 'true');
+    await expect(countryCode).toHaveAccessibleDescription(/must be an ISO 3166-1 alpha-2 country code/);
+    await shot(page, 'country-code-error');
+  });
+
+  await test.step('fixed and filled in, it is published and served by the public API', async () => {
+    expect(await publicCity()).toHaveLength(0);
+    const field = (name: string) => page.getByRole('textbox', { name, exact: true });
+    await field('slug').fill(city.slug);
+    await field('countryCode').fill('DK');
+    await field('region').fill('Central Denmark Region');
+    await field('latitude').fill('56.1567');
+    await field('longitude').fill('10.2108');
+    await field('population').fill('367095');
+    await field('wikidataId').fill('Q25319');
+    await field('website').fill('https://www.aarhus.dk');
+    await field('summary').fill('The second city of Denmark, on the east coast of Jutland.');
+    await page.getByRole('textbox').filter({ has: page.getByRole('paragraph') }).first().click();
+    await page.keyboard.type('Aarhus is a port city and the home of a large university.');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expectToast(page, 'Published document');
+    await expect(page.getByRole('textbox', { name: 'countryCode' })).not.toHaveAttribute('aria-invalid', 'true');
+    await shot(page, 'city-published');
+    const [served] = await publicCity();
+    expect(served).toMatchObject({ name: city.name, countryCode: 'DK', country: 'Denmark', latitude: 56.1567, population: 367095 });
+  });
+
+  await test.step('it is added to a new partnership, published with it', async () => {
+    await openCollection(page, 'Partnership');
+    await page.getByRole('link', { name: 'Create new entry' }).click();
+    await skipGuidedTour(page);
+    await page.getByRole('textbox', { name: 'title', exact: true }).fill(partnership.title);
+    await page.getByRole('textbox', { name: 'slug', exact: true }).fill(partnership.slug);
+    await page.getByRole('textbox', { name: 'startYear', exact: true }).fill('2024');
+    await page.getByRole('combobox', { name: 'city', exact: true }).click();
+    await page.keyboard.type(city.name);
+    await page.getByRole('option', { name: `${city.name} published` }).click();
+    await shot(page, 'partnership-form');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expectToast(page, 'Published document');
+    const [served] = await publicCity();
+    expect(served.partnerships.map((entry) => entry.title)).toEqual([partnership.title]);
+  });
+
+  await test.step('unpublished, it is gone from the public API', async () => {
+    await openCollection(page, 'City');
+    await page.getByRole('grid').getByRole('gridcell', { name: city.name, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: city.name })).toBeVisible();
+    await page.getByRole('button', { name: 'More document actions' }).click();
+    await shot(page, 'city-actions');
+    await page.getByRole('menuitem', { name: 'Unpublish', exact: true }).click();
+    // Strapi asks for confirmation in some states (e.g. when the draft has changes).
+    const unpublished = page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: 'Unpublished document' }).first();
+    const confirm = page.getByRole('alertdialog').or(page.getByRole('dialog')).getByRole('button', { name: 'Confirm' });
+    await expect(unpublished.or(confirm)).toBeVisible();
+    if (await confirm.isVisible()) await confirm.click();
+    await expect(unpublished).toBeVisible();
+    await shot(page, 'city-unpublished');
+    expect(await publicCity()).toHaveLength(0);
+  });
+});

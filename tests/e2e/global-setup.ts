@@ -1,0 +1,38 @@
+import { createDatabase, dropDatabase } from '../setup/database';
+import { startProductionServer } from './support/server';
+import { createUsers } from './support/users';
+
+/**
+ * Once per run: a throwaway PostgreSQL database, the production build started on it (which
+ * migrates and seeds it), and one user per role. The returned function, which Playwright runs
+ * after the last test (also when tests fail), stops the server and drops the database.
+ */
+export default async () => {
+  // Debugging aid: E2E_BASE_URL points the tests at a server started by hand (users are created
+  // on it unless E2E_USERS is set too), and nothing is stopped or dropped afterwards.
+  if (process.env.E2E_BASE_URL) {
+    process.env.E2E_USERS ??= JSON.stringify(await createUsers(process.env.E2E_BASE_URL));
+    return undefined;
+  }
+  const started = Date.now();
+  const database = `pcms_e2e_${Date.now()}_${process.pid}`;
+  await createDatabase(database);
+  let stopServer: (() => Promise<void>) | undefined;
+  const teardown = async () => {
+    await stopServer?.();
+    await dropDatabase(database);
+  };
+  try {
+    const server = await startProductionServer(database);
+    stopServer = server.stop;
+    const users = await createUsers(server.baseUrl);
+    // Workers inherit the environment of the global set-up.
+    process.env.E2E_BASE_URL = server.baseUrl;
+    process.env.E2E_USERS = JSON.stringify(users);
+    console.log(`[e2e] production server on ${server.baseUrl}, database ${database}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+};

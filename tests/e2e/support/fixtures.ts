@@ -1,0 +1,61 @@
+import path from 'path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { RESULTS_DIR } from './server';
+import { adminApi, type Persona, type Users } from './users';
+
+export const SCREENSHOTS_DIR = path.join(RESULTS_DIR, 'screens');
+
+type WorkerFixtures = {
+  /** Where the production server of this run listens (set by global-setup.ts). */
+  appUrl: string;
+  users: Users;
+  /** Admin API as a person (JWT), for set-up steps and for checking what the server refuses. */
+  api: (persona: Persona) => ReturnType<typeof adminApi>;
+};
+
+type Fixtures = {
+  /** Logs a person in through the login page, as they would. */
+  login: (page: Page, persona: Persona) => Promise<void>;
+  /** A full-page screenshot of a key screen, test-results/screens/<journey>-<name>.png. */
+  shot: (page: Page, name: string) => Promise<void>;
+};
+
+const required = (name: string) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the browser tests with npm run test:e2e`);
+  return value;
+};
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  appUrl: [async ({}, use) => use(required('E2E_BASE_URL')), { scope: 'worker' }],
+  users: [async ({}, use) => use(JSON.parse(required('E2E_USERS')) as Users), { scope: 'worker' }],
+  // One API login per person and run: Strapi allows 5 logins per email in 5 minutes.
+  api: [
+    async ({ appUrl, users }, use) => {
+      const sessions = new Map<Persona, ReturnType<typeof adminApi>>();
+      await use((persona) => {
+        if (!sessions.has(persona)) sessions.set(persona, adminApi(appUrl, users[persona]));
+        return sessions.get(persona)!;
+      });
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ appUrl }, use) => use(appUrl),
+  login: async ({ users }, use) =>
+    use(async (page, persona) => {
+      await page.goto('/admin/auth/login');
+      await page.getByRole('textbox', { name: 'Email' }).fill(users[persona].email);
+      await page.getByRole('textbox', { name: 'Password' }).fill(users[persona].password);
+      await page.getByRole('button', { name: 'Login' }).click();
+      await expect(page).not.toHaveURL(/\/auth\/login/);
+      await expect(page.getByRole('navigation').first()).toBeVisible();
+    }),
+  shot: async ({}, use, testInfo) => {
+    const journey = path.basename(testInfo.file, '.spec.ts');
+    await use(async (page, name) => {
+      await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `${journey}-${name}.png`), fullPage: true });
+    });
+  },
+});
+
+export { expect };

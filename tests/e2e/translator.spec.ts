@@ -1,0 +1,82 @@
+import fs from 'fs';
+import { expect, test } from './support/fixtures';
+import { expectToast, skipGuidedTour } from './support/panel';
+import { CITY, cityDocumentId, rewriteEnglishCitySummary } from './support/content';
+import { fillXliffTargets } from './support/xliff';
+
+test('translator (fr): works through outdated French texts in the panel and by XLIFF', async ({ page, login, shot, api, appUrl }, testInfo) => {
+  const editor = await api('editor');
+  const translator = await api('translatorFr');
+  const frenchStatus = async () => (await translator.request('GET', '/translations/status?locale=fr')).body.data;
+  const statusOf = async (documentId: string) =>
+    (await frenchStatus()).documents.find((entry: { uid: string; documentId: string }) => entry.uid === CITY && entry.documentId === documentId)?.status;
+
+  // Set-up: the editor rewrites two English summaries, so their French versions are outdated.
+  const lille = await cityDocumentId(appUrl, 'lille');
+  const dortmund = await cityDocumentId(appUrl, 'dortmund');
+  await rewriteEnglishCitySummary(editor, lille, 'The capital of French Flanders, partner city of Leeds since 1968 and European Capital of Culture 2004.');
+  await rewriteEnglishCitySummary(editor, dortmund, 'The largest city of the Ruhr, twinned with Leeds since 1969.');
+  expect(await statusOf(lille)).toBe('outdated');
+  expect(await statusOf(dortmund)).toBe('outdated');
+
+  await test.step('log in and open the Translations page: French counts and the work list', async () => {
+    await login(page, 'translatorFr');
+    await page.getByRole('navigation').getByRole('link', { name: 'Translations' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Translations' })).toBeVisible();
+    const { counts } = await frenchStatus();
+    await expect(page.getByRole('heading', { name: `Status in fr: ${counts.current} current, ${counts.outdated} outdated, ${counts.missing} missing` })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Language' })).toHaveText(/French \(fr\)/);
+    const workList = page.getByRole('grid', { name: /need work/ });
+    await expect(workList.getByRole('row', { name: /Lille \(fr\).*Outdated/ })).toBeVisible();
+    await expect(workList.getByRole('row', { name: /Dortmund \(fr\).*Outdated/ })).toBeVisible();
+    await shot(page, 'translations-page');
+  });
+
+  await test.step('open the outdated Lille from the list, edit the French text, save: it is current', async () => {
+    await page.getByRole('link', { name: 'Lille (fr)' }).click();
+    await skipGuidedTour(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Lille' })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Locales' })).toHaveText(/French \(fr\)/);
+    const summary = page.getByRole('textbox', { name: 'summary', exact: true });
+    await expect(summary).toBeEditable();
+    await summary.fill('La capitale de la Flandre française, ville partenaire de Leeds depuis 1968 et capitale européenne de la culture en 2004.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expectToast(page, 'Saved document');
+    await shot(page, 'lille-fr-saved');
+    expect(await statusOf(lille)).toBe('current');
+    await page.getByRole('navigation').getByRole('link', { name: 'Translations' }).click();
+    await expect(page.getByRole('link', { name: 'Dortmund (fr)' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Lille (fr)' })).toHaveCount(0);
+  });
+
+  await test.step('the German version cannot be edited: read-only in the panel, refused by the server', async () => {
+    await page.goto(`/admin/content-manager/collection-types/${CITY}/${lille}?plugins[i18n][locale]=de`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Lille' })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Locales' })).toHaveText(/German \(de\)/);
+    await expect(page.getByRole('textbox', { name: 'summary', exact: true })).not.toBeEditable();
+    await expect(page.getByRole('textbox', { name: 'name', exact: true })).not.toBeEditable();
+    await shot(page, 'lille-de-read-only');
+    const refused = await translator.request('PUT', `/content-manager/collection-types/${CITY}/${lille}?locale=de`, { summary: 'Von einer Übersetzerin für Französisch geändert.' });
+    expect(refused.status).toBe(403);
+  });
+
+  await test.step('download the XLIFF of what needs work, upload it translated, see the result', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Translations' }).click();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download XLIFF of what needs work' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('partner-cities-fr.xlf');
+    const exported = fs.readFileSync((await download.path())!, 'utf8');
+    expect(exported).toContain('target-language="fr"');
+    expect(exported).toContain('The largest city of the Ruhr, twinned with Leeds since 1969.');
+    const filled = testInfo.outputPath('partner-cities-fr-translated.xlf');
+    fs.writeFileSync(filled, fillXliffTargets(exported, (source) => `[fr] ${source}`));
+    await page.locator('input[type=file]#xliff-upload').setInputFiles(filled);
+    await expect(page.getByText(/\d+ texts written as drafts: \d+ new fr versions, \d+ updated\./)).toBeVisible();
+    await shot(page, 'xliff-imported');
+    expect(await statusOf(dortmund)).toBe('current');
+    await expect(page.getByRole('link', { name: 'Dortmund (fr)' })).toHaveCount(0);
+    const french = await translator.request('GET', `/content-manager/collection-types/${CITY}/${dortmund}?locale=fr`);
+    expect(french.body.data.summary).toBe('[fr] The largest city of the Ruhr, twinned with Leeds since 1969.');
+  });
+});
