@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { AuditActor } from './actor';
+import { SLUG_SOURCE_FIELD, type ContentTypeUid } from '../domain/content-types';
+import { DEFAULT_LOCALE } from '../domain/locales';
 import { auditedAttributes } from './changed-fields';
 
 export const AUDIT_LOG_UID = 'api::audit-log-entry.audit-log-entry';
@@ -8,6 +10,8 @@ export type AuditEntry = AuditActor & {
   action: string;
   targetUid: string;
   targetDocumentId: string | null;
+  /** The document's name or title when the change was made, so the log reads without lookups. */
+  targetLabel: string | null;
   locale: string | null;
   changedFields: string[];
 };
@@ -35,4 +39,13 @@ export const loadVersion = async (
     where: { documentId, locale, publishedAt: published ? { $notNull: true } : null },
     populate,
   });
+};
+
+/** A document's name or title (its English one when the locale has none), for the log to show. */
+export const documentLabel = async (strapi: Core.Strapi, uid: ContentTypeUid, documentId: string, locale: string | null): Promise<string | null> => {
+  const field = SLUG_SOURCE_FIELD[uid];
+  if (!field) return strapi.getModel(uid as any).info.displayName;
+  const rows: Array<Record<string, any>> = await strapi.db.query(uid as any).findMany({ where: { documentId }, select: [field, 'locale'] });
+  const row = rows.find((entry) => entry.locale === locale) ?? rows.find((entry) => entry.locale === DEFAULT_LOCALE) ?? rows[0];
+  return row?.[field] ?? null;
 };

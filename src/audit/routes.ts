@@ -4,7 +4,7 @@ import { isEditorOrSuperAdmin } from '../domain/roles';
 import { AUDIT_LOG_UID } from './entries';
 import { auditLogQuery } from './query';
 
-const FIELDS = ['id', 'occurredAt', 'action', 'targetUid', 'targetDocumentId', 'locale', 'changedFields', 'actorType', 'actorId', 'actorName', 'actorEmail'];
+const FIELDS = ['id', 'occurredAt', 'action', 'targetUid', 'targetDocumentId', 'targetLabel', 'locale', 'changedFields', 'actorType', 'actorId', 'actorName', 'actorEmail'];
 
 /**
  * GET /audit-log (admin JWT; editors and super admins): the audit log, filtered and paginated.

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { currentActor } from '../audit/actor';
 import { changedFieldNames } from '../audit/changed-fields';
-import { AUDIT_LOG_UID, appendAuditEntry, loadVersion } from '../audit/entries';
+import { AUDIT_LOG_UID, appendAuditEntry, documentLabel, loadVersion } from '../audit/entries';
 import { scopedAuditAction } from '../audit/scope';
 import { isCouncilContentType } from '../domain/content-types';
 import { DEFAULT_LOCALE } from '../domain/locales';
@@ -49,6 +49,8 @@ export const auditLog =
     const before =
       compared && locale && params.documentId && !isNewDocument ? await loadVersion(strapi, uid, params.documentId, locale, compared === 'published') : null;
 
+    // Read before the change: after a delete there is nothing left to name.
+    const labelBefore = params.documentId && !isNewDocument ? await documentLabel(strapi, uid, params.documentId, locale) : null;
     const result = await next();
 
     const documentId: string | null = (isNewDocument ? result?.documentId : params.documentId) ?? result?.documentId ?? null;
@@ -62,6 +64,7 @@ export const auditLog =
       action: recordedAction,
       targetUid: uid,
       targetDocumentId: documentId,
+      targetLabel: (documentId && action !== 'delete' ? await documentLabel(strapi, uid, documentId, locale) : null) ?? labelBefore,
       locale: locale ?? '*',
       changedFields,
       ...currentActor(strapi),

@@ -39,7 +39,7 @@ describe('audit log', () => {
     expect(updated.status).toBe(200);
 
     const [create, update] = await entriesFor(documentId);
-    expect(create).toMatchObject({ action: 'create', targetUid: CITY, locale: 'en', actorType: 'api-token', actorName: 'council-website-importer' });
+    expect(create).toMatchObject({ action: 'create', targetUid: CITY, targetLabel: 'Auditville', locale: 'en', actorType: 'api-token', actorName: 'council-website-importer' });
     expect(create.changedFields).toEqual(expect.arrayContaining(['name', 'slug', 'countryCode', 'country', 'latitude', 'summary']));
     expect(update).toMatchObject({ action: 'update', locale: 'en', actorType: 'api-token', actorId: String(token.id), changedFields: ['summary'] });
     expect(new Date(update.occurredAt).getTime()).toBeGreaterThanOrEqual(new Date(create.occurredAt).getTime());
@@ -68,6 +68,8 @@ describe('audit log', () => {
     expect(entries[2].changedFields).toEqual(expect.arrayContaining(['name', 'population', 'summary']));
     expect(entries[3].changedFields).toEqual(['summary']);
     expect(entries[4].changedFields).toEqual(['summary']);
+    // The document is named in every entry, the delete included.
+    expect(new Set(entries.map((entry: any) => entry.targetLabel))).toEqual(new Set([city.name]));
   });
 
   it('records a translator editing their locale, and an XLIFF import as such', async () => {

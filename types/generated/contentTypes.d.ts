@@ -482,6 +482,7 @@ export interface ApiAuditLogEntryAuditLogEntry
     occurredAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
     publishedAt: Schema.Attribute.DateTime;
     targetDocumentId: Schema.Attribute.String;
+    targetLabel: Schema.Attribute.String;
     targetUid: Schema.Attribute.String & Schema.Attribute.Required;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &

@@ -27,6 +27,7 @@ type Entry = {
   action: string;
   targetUid: string;
   targetDocumentId: string | null;
+  targetLabel: string | null;
   locale: string | null;
   changedFields: string[] | null;
   actorType: string;
@@ -56,6 +57,9 @@ const who = (entry: Entry) => {
   if (entry.actorType === 'system') return 'System';
   return entry.actorEmail ? `${entry.actorName ?? ''} <${entry.actorEmail}>`.trim() : entry.actorName ?? '?';
 };
+
+const documentName = (entry: Entry) =>
+  `${entry.targetLabel ?? entry.targetDocumentId ?? ''} (${TYPE_NAMES[entry.targetUid] ?? entry.targetUid})`;
 
 const queryString = (filters: Filters, page: number) => {
   const params = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
@@ -196,10 +200,10 @@ const AuditLogPage = () => {
                         <Td>
                           {entry.targetDocumentId && entry.action !== 'delete' && entry.locale && entry.locale !== '*' ? (
                             <Link tag={RouterLink} to={contentManagerPath(entry.targetUid, entry.targetDocumentId, entry.locale)}>
-                              {`${TYPE_NAMES[entry.targetUid] ?? entry.targetUid} ${entry.targetDocumentId}`}
+                              {documentName(entry)}
                             </Link>
                           ) : (
-                            <Typography>{`${TYPE_NAMES[entry.targetUid] ?? entry.targetUid} ${entry.targetDocumentId ?? ''}`}</Typography>
+                            <Typography>{documentName(entry)}</Typography>
                           )}
                         </Td>
                         <Td><Typography>{entry.locale === '*' ? 'all' : entry.locale ?? ''}</Typography></Td>
