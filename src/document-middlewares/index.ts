@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { cacheInvalidation } from './cache-invalidation';
 import { useDocumentMiddleware } from './context';
 import { countryNames } from './country-name';
+import { deleteStatusGuard } from './delete-status';
 import { fallbackLocale } from './fallback-locale';
 import { localeGuard } from './locale-guard';
 import { localeSync } from './locale-sync';
@@ -12,14 +13,16 @@ import { writeTransaction } from './transaction';
 import { contentValidation } from './validation';
 
 /**
- * Order matters: empty the response cache once a write has committed; refuse unknown locales;
- * serve fallbackLocale reads; refuse translators' writes outside their locale; open one transaction for the write; fill
+ * Order matters: empty the response cache once a write has committed; refuse unknown locales
+ * and deleting only a draft; serve fallbackLocale reads; refuse translators' writes outside
+ * their locale; open one transaction for the write; fill
  * derived fields; validate; then write, sync the other locales and fingerprint the source of a
  * saved translation.
  */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   useDocumentMiddleware(strapi, cacheInvalidation(strapi));
   useDocumentMiddleware(strapi, localeGuard(strapi));
+  useDocumentMiddleware(strapi, deleteStatusGuard());
   useDocumentMiddleware(strapi, fallbackLocale(strapi));
   useDocumentMiddleware(strapi, translatorGuard(strapi));
   useDocumentMiddleware(strapi, writeTransaction(strapi));
