@@ -15,6 +15,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'global::http-cache',
   'strapi::logger',
   'strapi::errors',
+  // Inside strapi::errors: replaces its bare "Forbidden" / "Unauthorized" / "Not Found" on /api.
+  'global::named-refusals',
   {
     name: 'strapi::security',
     config: {
