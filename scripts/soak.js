@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run soak [-- --duration 60 --connections 50 --warmup 15]`
+ * `npm run soak [-- --duration 60 --connections 50 --warmup-requests 1500]`
  *
  * Sustained load on the production build (NODE_ENV=production, one instance on a throwaway
  * PostgreSQL database with the seed content): a warm-up, then DURATION seconds at CONNECTIONS
@@ -23,11 +23,15 @@ const option = (name, fallback) => {
 };
 const duration = option('duration', 60);
 const connections = option('connections', 50);
-const warmUp = option('warmup', 15);
+// The warm-up is counted in requests, not seconds, so that on a slow or busy machine it still
+// sends more uncached requests than the response cache holds (about a quarter of the mix are
+// uncached: ~370 of 1500 against 200 entries). The cache is then full, and evicting, before RSS
+// is first sampled, and the comparison shows leaks rather than the cache filling up.
+const warmUpRequests = option('warmup-requests', 1500);
+const CACHE_ENTRIES = 200;
+// A request still unanswered after this many seconds counts as an error (autocannon's default is 10).
+const TIMEOUT_SECONDS = 30;
 const PORT = 41347;
-// The LRU holds fewer entries than the uncached requests of the warm-up alone create, so it is
-// full (and evicting) before RSS is first sampled: the comparison shows leaks, not cache filling.
-const CACHE_ENTRIES = 500;
 
 /** Resident set size of a process, in bytes, from /proc/<pid>/status (VmRSS is in kB). */
 const rssOf = (pid) => {
@@ -59,11 +63,12 @@ const mixFor = ({ cityId, etag }) => [
   { weight: 4, label: 'uncached: partnerships with city, `filters[startYear][$gte]=<random year>`', path: () => `/api/partnerships?locale=en&populate=city&filters[startYear][$gte]=${1900 + randomInt(125)}&pagination[pageSize]=${randomInt(100)}` },
 ];
 
-const load = (url, mix, pickWeighted, seconds) =>
+const load = (url, mix, pickWeighted, amount) =>
   autocannon({
     url,
     connections,
-    duration: seconds,
+    timeout: TIMEOUT_SECONDS,
+    ...amount,
     requests: [
       {
         method: 'GET',
@@ -86,7 +91,7 @@ const settle = async (base) => {
 };
 
 const main = async () => {
-  console.log(`Soak: ${os.cpus().length} cores, Node ${process.version}, ${connections} connections, ${warmUp} s warm-up + ${duration} s`);
+  console.log(`Soak: ${os.cpus().length} cores, Node ${process.version}, ${connections} connections, warm-up of ${warmUpRequests} requests, then ${duration} s`);
   const { distDir } = await compileStrapi({ appDir: ROOT });
   const { countErrors, evaluateSoak, formatSoakSection, pickWeighted } = require(path.join(distDir, 'src', 'load', 'soak.js'));
   const database = `pcms_soak_${Date.now()}`;
@@ -110,11 +115,11 @@ const main = async () => {
     if (!cities.data?.length || !etag) throw new Error('the seeded instance did not answer as expected');
     const mix = mixFor({ cityId: cities.data[0].documentId, etag });
 
-    const warm = await load(base, mix, pickWeighted, warmUp);
+    const warm = await load(base, mix, pickWeighted, { amount: warmUpRequests });
     const rssAfterWarmUp = rssOf(server.pid);
     console.log(`  warm-up: ${warm.requests.total} requests, ${countErrors(warm)} errors, RSS ${(rssAfterWarmUp / 2 ** 20).toFixed(0)} MiB`);
 
-    const result = await load(base, mix, pickWeighted, duration);
+    const result = await load(base, mix, pickWeighted, { duration });
     const rssAfterRun = rssOf(server.pid);
     const measurement = {
       durationSeconds: duration,
@@ -134,7 +139,7 @@ const main = async () => {
     prependReport(
       formatSoakSection(measurement, {
         date: new Date(),
-        machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL at ${serverUrl.host}; ${warmUp} s warm-up; response cache limited to ${CACHE_ENTRIES} entries; rate limit off`,
+        machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL at ${serverUrl.host}; load average at the end ${os.loadavg().map((value) => value.toFixed(1)).join(' / ')}; warm-up of ${warmUpRequests} requests; response cache limited to ${CACHE_ENTRIES} entries; ${TIMEOUT_SECONDS} s timeout; rate limit off`,
         mix: mix.map((entry) => `${Math.round((entry.weight / total) * 100)}% ${entry.label}`),
       }),
     );
