@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run soak [-- --duration 60 --connections 50 --warmup-requests 1500]`
+ * `npm run soak [-- --duration 60 --connections 50 --warmup-requests 1500 --warmup-seconds 30]`
  *
  * Sustained load on the production build (NODE_ENV=production, one instance on a throwaway
  * PostgreSQL database with the seed content): a warm-up, then DURATION seconds at CONNECTIONS
@@ -27,7 +27,10 @@ const connections = option('connections', 50);
 // sends more uncached requests than the response cache holds (about a quarter of the mix are
 // uncached: ~370 of 1500 against 200 entries). The cache is then full, and evicting, before RSS
 // is first sampled, and the comparison shows leaks rather than the cache filling up.
+// Then WARM_UP_SECONDS more: RSS grows while the process first meets the full load (V8 and
+// malloc reserve memory for peak concurrency and keep it); it is measured once that has happened.
 const warmUpRequests = option('warmup-requests', 1500);
+const WARM_UP_SECONDS = option('warmup-seconds', 30);
 const CACHE_ENTRIES = 200;
 // A request still unanswered after this many seconds counts as an error (autocannon's default is 10).
 const TIMEOUT_SECONDS = 30;
@@ -38,6 +41,25 @@ const rssOf = (pid) => {
   const match = /^VmRSS:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   if (!match) throw new Error(`no VmRSS for process ${pid}`);
   return Number(match[1]) * 1024;
+};
+
+/** Asks the server child (started with --expose-gc) for a full garbage collection. */
+const collectGarbage = (child) =>
+  new Promise((resolve, reject) => {
+    const onMessage = (message) => {
+      if (message?.type !== 'gc-done') return;
+      child.off('message', onMessage);
+      if (!message.collected) reject(new Error('the server was not started with --expose-gc'));
+      else resolve(message.memory);
+    };
+    child.on('message', onMessage);
+    child.send({ type: 'gc' });
+  });
+
+/** RSS after a full collection: memory the server still holds, not garbage waiting to be collected. */
+const retainedRss = async (child) => {
+  const { heapUsed, heapTotal, external } = await collectGarbage(child);
+  return { rss: rssOf(child.pid), heapUsed, heapTotal, external };
 };
 
 const randomInt = (max) => 1 + Math.floor(Math.random() * max);
@@ -91,7 +113,7 @@ const settle = async (base) => {
 };
 
 const main = async () => {
-  console.log(`Soak: ${os.cpus().length} cores, Node ${process.version}, ${connections} connections, warm-up of ${warmUpRequests} requests, then ${duration} s`);
+  console.log(`Soak: ${os.cpus().length} cores, Node ${process.version}, ${connections} connections, warm-up of ${warmUpRequests} requests and ${WARM_UP_SECONDS} s, then ${duration} s`);
   const { distDir } = await compileStrapi({ appDir: ROOT });
   const { countErrors, evaluateSoak, formatSoakSection, pickWeighted } = require(path.join(distDir, 'src', 'load', 'soak.js'));
   const database = `pcms_soak_${Date.now()}`;
@@ -107,7 +129,7 @@ const main = async () => {
       // per-client limit would answer 429 to the uncached part of the mix within seconds, and the
       // soak would measure the limiter instead of the server under sustained load.
       RATE_LIMIT_ENABLED: 'false',
-    });
+    }, { execArgv: ['--expose-gc'] });
     const base = `http://127.0.0.1:${PORT}`;
     const cities = await (await fetch(`${base}/api/cities?locale=de`)).json();
     const first = await fetch(`${base}/api/cities?locale=fr`);
@@ -115,12 +137,18 @@ const main = async () => {
     if (!cities.data?.length || !etag) throw new Error('the seeded instance did not answer as expected');
     const mix = mixFor({ cityId: cities.data[0].documentId, etag });
 
-    const warm = await load(base, mix, pickWeighted, { amount: warmUpRequests });
-    const rssAfterWarmUp = rssOf(server.pid);
-    console.log(`  warm-up: ${warm.requests.total} requests, ${countErrors(warm)} errors, RSS ${(rssAfterWarmUp / 2 ** 20).toFixed(0)} MiB`);
+    const warmByCount = await load(base, mix, pickWeighted, { amount: warmUpRequests });
+    const warmByTime = await load(base, mix, pickWeighted, { duration: WARM_UP_SECONDS });
+    const warm = { ...warmByTime, errors: warmByCount.errors + warmByTime.errors, requests: { total: warmByCount.requests.total + warmByTime.requests.total } };
+    const warmMemory = await retainedRss(server);
+    const rssAfterWarmUp = warmMemory.rss;
+    console.log(`  warm-up: ${warm.requests.total} requests, ${countErrors(warm)} errors, RSS ${(rssAfterWarmUp / 2 ** 20).toFixed(0)} MiB, heap used ${(warmMemory.heapUsed / 2 ** 20).toFixed(0)} MiB`);
 
     const result = await load(base, mix, pickWeighted, { duration });
-    const rssAfterRun = rssOf(server.pid);
+    const runMemory = await retainedRss(server);
+    const rssAfterRun = runMemory.rss;
+    const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+    console.log(`  after a full GC: heap used ${mib(warmMemory.heapUsed)} → ${mib(runMemory.heapUsed)}, heap total ${mib(warmMemory.heapTotal)} → ${mib(runMemory.heapTotal)}, external ${mib(warmMemory.external)} → ${mib(runMemory.external)}`);
     const measurement = {
       durationSeconds: duration,
       connections,
@@ -139,7 +167,7 @@ const main = async () => {
     prependReport(
       formatSoakSection(measurement, {
         date: new Date(),
-        machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL at ${serverUrl.host}; load average at the end ${os.loadavg().map((value) => value.toFixed(1)).join(' / ')}; warm-up of ${warmUpRequests} requests; response cache limited to ${CACHE_ENTRIES} entries; ${TIMEOUT_SECONDS} s timeout; rate limit off`,
+        machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL at ${serverUrl.host}; load average at the end ${os.loadavg().map((value) => value.toFixed(1)).join(' / ')}; warm-up of ${warmUpRequests} requests and ${WARM_UP_SECONDS} s more; response cache limited to ${CACHE_ENTRIES} entries; RSS read from /proc/<pid>/status after a full garbage collection (heap used ${(warmMemory.heapUsed / 2 ** 20).toFixed(0)} → ${(runMemory.heapUsed / 2 ** 20).toFixed(0)} MiB, heap total ${(warmMemory.heapTotal / 2 ** 20).toFixed(0)} → ${(runMemory.heapTotal / 2 ** 20).toFixed(0)} MiB); ${TIMEOUT_SECONDS} s timeout; rate limit off`,
         mix: mix.map((entry) => `${Math.round((entry.weight / total) * 100)}% ${entry.label}`),
       }),
     );

@@ -38,7 +38,7 @@ const SECRETS = {
 };
 
 /** Starts the production build on `port`; resolves with the child once it listens. */
-const startInstance = (port, env) =>
+const startInstance = (port, env, { execArgv = [] } = {}) =>
   new Promise((resolve, reject) => {
     const child = fork(path.join(ROOT, 'scripts', 'bench-server.js'), [], {
       cwd: ROOT,
@@ -56,6 +56,7 @@ const startInstance = (port, env) =>
         ...env,
       },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      execArgv,
     });
     child.on('message', (message) => {
       if (message.type === 'log') console.log(`  [instance :${port}] ${message.message}`);

@@ -174,7 +174,7 @@ describe('fuzz: every write path', () => {
         );
         statuses.push(response.status);
       }),
-      fuzzOptions('fuzz-writes REST', 60),
+      fuzzOptions('fuzz-writes REST', 45),
     );
     expect(statuses.filter((status) => status < 300).length).toBeGreaterThan(5);
     expect(statuses.filter((status) => status >= 400).length).toBeGreaterThan(5);
@@ -203,7 +203,7 @@ describe('fuzz: every write path', () => {
         const response = await checkWrite(`${method.toUpperCase()} ${path} ${JSON.stringify(data).slice(0, 400)}`, () => app().http()[method](path).set(editor.headers).send(data));
         statuses.push(response.status);
       }),
-      fuzzOptions('fuzz-writes Content Manager', 40),
+      fuzzOptions('fuzz-writes Content Manager', 30),
     );
     expect(statuses.filter((status) => status < 300).length).toBeGreaterThan(5);
     expect(statuses.filter((status) => status >= 400).length).toBeGreaterThan(5);
@@ -239,7 +239,7 @@ describe('fuzz: every write path', () => {
         });
         statuses.push(response.status);
       }),
-      fuzzOptions('fuzz-writes XLIFF import', 25),
+      fuzzOptions('fuzz-writes XLIFF import', 15),
     );
     expect(statuses.filter((status) => status < 300).length).toBeGreaterThan(0);
     expect(statuses.filter((status) => status >= 400).length).toBeGreaterThan(5);
