@@ -31,6 +31,25 @@ describe('fuzz regressions', () => {
     });
   });
 
+  describe('$and / $or given an object instead of a list was a 500 ("Operator $and must be an array")', () => {
+    it.each([
+      ['/api/themes/%C3%BC%20nope?locale=fr&populate=*&filters[$and][$or][0]=true', 'filters[$and]: $and takes a list of conditions'],
+      ['/api/cities?filters[name][$or][x]=Lille', 'filters[name][$or]: $or takes a list of conditions'],
+      ['/api/partnerships?populate[city][filters][$and][name]=Lille', 'populate[city][filters][$and]: $and takes a list of conditions'],
+    ])('GET %s is a 400 naming the parameter', async (path, message) => {
+      const response = await app().http().get(path);
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toEqual(expect.stringMatching(/e\.g\. /));
+      expect(response.body.error.message.startsWith(`${message}, e.g. `)).toBe(true);
+    });
+
+    it('lists still work', async () => {
+      const response = await app().http().get('/api/cities?filters[$or][0][slug][$eq]=lille&filters[$or][1][slug][$eq]=brno');
+      expect(response.status).toBe(200);
+      expect(response.body.data.map((city: any) => city.slug).sort()).toEqual(['brno', 'lille']);
+    });
+  });
+
   describe('refusals said only "Forbidden" or "Not Found"', () => {
     it('a route the public may not call names the request and what the public may do', async () => {
       const response = await app().http().get('/api/users-permissions/roles?locale=zh-Hans');
