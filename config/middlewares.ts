@@ -18,6 +18,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::logger',
   'strapi::errors',
   'global::database-unavailable', // 503 instead of 500 while PostgreSQL cannot be reached
+  // Inside strapi::errors: replaces its bare "Forbidden" / "Unauthorized" / "Not Found" on /api.
+  'global::named-refusals',
   {
     name: 'strapi::security',
     config: {

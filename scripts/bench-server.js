@@ -34,6 +34,13 @@ const distDir = path.join(appDir, 'dist');
     });
   }
   await strapi.listen();
+  // `npm run soak` measures memory after a full collection (the child runs with --expose-gc), so
+  // that garbage V8 has not yet collected is not mistaken for a leak.
+  process.on('message', (message) => {
+    if (message?.type !== 'gc') return;
+    global.gc?.();
+    process.send?.({ type: 'gc-done', collected: typeof global.gc === 'function', memory: process.memoryUsage() });
+  });
   process.send?.({ type: 'ready' });
 })().catch((error) => {
   console.error(error);

@@ -13,16 +13,12 @@
  * to docs/benchmarks.md.
  */
 const crypto = require('crypto');
-const fs = require('fs');
 const http = require('http');
 const os = require('os');
-const path = require('path');
-const { fork } = require('child_process');
 const autocannon = require('autocannon');
-const { Client } = require('pg');
 const { compileStrapi } = require('@strapi/strapi');
+const { ROOT, serverUrl, withDatabase, adminQuery: admin, startInstance: startOn, stopInstance: stop, prependReport } = require('./lib/instances');
 
-const ROOT = path.resolve(__dirname, '..');
 const QUERY = '/api/partnerships?locale=fr&populate[city]=true&populate[themes]=true&populate[projects]=true';
 const TARGETS = { cachedVsCeiling: 0.3, cachedVsUncached: 20 };
 
@@ -34,67 +30,8 @@ const scale = option('scale', 0);
 const duration = option('duration', 10);
 const connections = option('connections', 10);
 
-const serverUrl = new URL(process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/postgres');
 const database = `pcms_bench_${Date.now()}`;
-const withDatabase = (name) => Object.assign(new URL(serverUrl.toString()), { pathname: `/${name}` }).toString();
-const admin = async (sql) => {
-  const client = new Client({ connectionString: withDatabase('postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-};
-
-const secret = () => crypto.randomBytes(16).toString('base64');
-const SECRETS = {
-  APP_KEYS: [secret(), secret()].join(','),
-  API_TOKEN_SALT: secret(),
-  ADMIN_JWT_SECRET: secret(),
-  TRANSFER_TOKEN_SALT: secret(),
-  JWT_SECRET: secret(),
-  ENCRYPTION_KEY: secret(),
-};
-
-const startInstance = (port, extraEnv) =>
-  new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, 'bench-server.js'), [], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        ...SECRETS,
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        DATABASE_CLIENT: 'postgres',
-        DATABASE_URL: withDatabase(database),
-        SERVE_ADMIN_PANEL: 'false',
-        LOG_LEVEL: 'warn',
-        LOG_STARTUP: 'false',
-        STRAPI_TELEMETRY_DISABLED: 'true',
-        // One client hammering the API on purpose: measure the app, not the rate limit.
-        RATE_LIMIT_ENABLED: 'false',
-        ...extraEnv,
-      },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    child.on('message', (message) => {
-      if (message.type === 'log') console.log(`  [instance :${port}] ${message.message}`);
-      if (message.type === 'generated') child.generated = message;
-      if (message.type === 'ready') resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`instance on port ${port} exited with ${code}`)));
-  });
-
-const stop = (child) =>
-  new Promise((resolve) => {
-    if (!child || child.exitCode !== null) return resolve();
-    child.removeAllListeners('exit');
-    child.on('exit', resolve);
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-  });
+const startInstance = (port, extraEnv) => startOn(port, { DATABASE_URL: withDatabase(database), ...extraEnv });
 
 const measure = async (label, url, headers = {}, expectedStatus = 200, load = { connections, duration }) => {
   await autocannon({ url, headers, connections: load.connections, duration: Math.min(3, load.duration) }); // warm-up
@@ -173,16 +110,6 @@ const writeScaleReport = (rows) => {
     '',
   ].join('\n');
   prependReport(section);
-};
-
-/** Adds a run's section at the top of docs/benchmarks.md (newest first). */
-const prependReport = (section) => {
-  const file = path.join(ROOT, 'docs', 'benchmarks.md');
-  const heading = '# Benchmarks\n\nWritten by `npm run bench`; each run adds a section at the top (newest first).\n';
-  const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').replace(heading, '') : '';
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${heading}\n${section}\n${previous.trimStart()}`);
-  console.log(`  wrote ${path.relative(ROOT, file)}`);
 };
 
 const main = async () => {

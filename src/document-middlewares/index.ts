@@ -3,6 +3,7 @@ import { auditLog } from './audit-log';
 import { cacheInvalidation } from './cache-invalidation';
 import { useDocumentMiddleware } from './context';
 import { countryNames } from './country-name';
+import { deleteStatusGuard } from './delete-status';
 import { fallbackLocale } from './fallback-locale';
 import { localeGuard } from './locale-guard';
 import { localeSync } from './locale-sync';
@@ -13,15 +14,17 @@ import { writeTransaction } from './transaction';
 import { contentValidation } from './validation';
 
 /**
- * Order matters: empty the response cache once a write has committed; refuse unknown locales;
- * serve fallbackLocale reads; refuse translators' writes outside their locale; open one transaction for the write; record it
- * in the audit log (inside that transaction, around everything below); fill
+ * Order matters: empty the response cache once a write has committed; refuse unknown locales
+ * and deleting only a draft; serve fallbackLocale reads; refuse translators' writes outside
+ * their locale; open one transaction for the write; record it in the audit log (inside that
+ * transaction, around everything below); fill
  * derived fields; validate; then write, sync the other locales and fingerprint the source of a
  * saved translation.
  */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   useDocumentMiddleware(strapi, cacheInvalidation(strapi));
   useDocumentMiddleware(strapi, localeGuard(strapi));
+  useDocumentMiddleware(strapi, deleteStatusGuard());
   useDocumentMiddleware(strapi, fallbackLocale(strapi));
   useDocumentMiddleware(strapi, translatorGuard(strapi));
   useDocumentMiddleware(strapi, writeTransaction(strapi));

@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run soak [-- --duration 60 --connections 50 --warmup-requests 1500 --warmup-seconds 30]`
+ *
+ * Sustained load on the production build (NODE_ENV=production, one instance on a throwaway
+ * PostgreSQL database with the seed content): a warm-up, then DURATION seconds at CONNECTIONS
+ * connections on a weighted mix of public reads, cached and uncached. Passes when no request
+ * fails (anything but a 2xx or a 304 is a failure) and the server's RSS after the run is within
+ * 15% of its RSS after the warm-up. Appends a dated section to docs/benchmarks.md and exits
+ * non-zero when a criterion fails.
+ */
+const os = require('os');
+const fs = require('fs');
+const path = require('path');
+const autocannon = require('autocannon');
+const { compileStrapi } = require('@strapi/strapi');
+const { ROOT, serverUrl, withDatabase, adminQuery, startInstance, stopInstance, prependReport } = require('./lib/instances');
+
+const option = (name, fallback) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? fallback : Number(process.argv[index + 1]);
+};
+const duration = option('duration', 60);
+const connections = option('connections', 50);
+// The warm-up is counted in requests, not seconds, so that on a slow or busy machine it still
+// sends more uncached requests than the response cache holds (about a quarter of the mix are
+// uncached: ~370 of 1500 against 200 entries). The cache is then full, and evicting, before RSS
+// is first sampled, and the comparison shows leaks rather than the cache filling up.
+// Then WARM_UP_SECONDS more: RSS grows while the process first meets the full load (V8 and
+// malloc reserve memory for peak concurrency and keep it); it is measured once that has happened.
+const warmUpRequests = option('warmup-requests', 1500);
+const WARM_UP_SECONDS = option('warmup-seconds', 30);
+const CACHE_ENTRIES = 200;
+// A request still unanswered after this many seconds counts as an error (autocannon's default is 10).
+const TIMEOUT_SECONDS = 30;
+const PORT = 41347;
+
+/** Resident set size of a process, in bytes, from /proc/<pid>/status (VmRSS is in kB). */
+const rssOf = (pid) => {
+  const match = /^VmRSS:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!match) throw new Error(`no VmRSS for process ${pid}`);
+  return Number(match[1]) * 1024;
+};
+
+/** Asks the server child (started with --expose-gc) for a full garbage collection. */
+const collectGarbage = (child) =>
+  new Promise((resolve, reject) => {
+    const onMessage = (message) => {
+      if (message?.type !== 'gc-done') return;
+      child.off('message', onMessage);
+      if (!message.collected) reject(new Error('the server was not started with --expose-gc'));
+      else resolve(message.memory);
+    };
+    child.on('message', onMessage);
+    child.send({ type: 'gc' });
+  });
+
+/** RSS after a full collection: memory the server still holds, not garbage waiting to be collected. */
+const retainedRss = async (child) => {
+  const { heapUsed, heapTotal, external } = await collectGarbage(child);
+  return { rss: rssOf(child.pid), heapUsed, heapTotal, external };
+};
+
+const randomInt = (max) => 1 + Math.floor(Math.random() * max);
+
+/**
+ * The mix. Cached: repeated reads the response cache answers after the first. Revalidation: the
+ * same with If-None-Match (304). Uncached: a filter value drawn from 100,000, so practically every
+ * request has a query string the cache has not seen, goes through the whole middleware chain and
+ * the database, and pushes an entry into the (full) LRU.
+ */
+const mixFor = ({ cityId, etag }) => [
+  { weight: 10, label: 'cached: cities in French', path: () => '/api/cities?locale=fr' },
+  { weight: 10, label: 'cached: partnerships in German with city and themes', path: () => '/api/partnerships?locale=de&populate[city]=true&populate[themes]=true&sort=startYear:asc' },
+  { weight: 8, label: 'cached: projects in Czech, page 1 of 25', path: () => '/api/projects?locale=cs&pagination[pageSize]=25' },
+  { weight: 6, label: 'cached: themes in Chinese', path: () => '/api/themes?locale=zh-Hans' },
+  { weight: 6, label: 'cached: the landing page with its partnerships', path: () => '/api/international-relations-page?locale=en&populate=partnerships' },
+  { weight: 6, label: 'cached: GeoJSON of the cities', path: () => '/api/cities/geojson?locale=fr' },
+  { weight: 6, label: 'cached: one city in German', path: () => `/api/cities/${cityId}?locale=de` },
+  { weight: 4, label: 'cached: projects in Czech with English fallback and themes', path: () => '/api/projects?locale=cs&fallbackLocale=en&populate=themes' },
+  { weight: 8, label: 'revalidation: cities in French with If-None-Match (304)', path: () => '/api/cities?locale=fr', headers: { 'if-none-match': etag } },
+  { weight: 8, label: 'uncached: projects with themes, `filters[id][$ne]=<random>`', path: () => `/api/projects?locale=fr&populate[themes]=true&filters[id][$ne]=${randomInt(100_000)}` },
+  { weight: 8, label: 'uncached: cities, `filters[population][$gt]=<random>`', path: () => `/api/cities?locale=de&filters[population][$gt]=${randomInt(100_000)}` },
+  { weight: 4, label: 'uncached: partnerships with city, `filters[startYear][$gte]=<random year>`', path: () => `/api/partnerships?locale=en&populate=city&filters[startYear][$gte]=${1900 + randomInt(125)}&pagination[pageSize]=${randomInt(100)}` },
+];
+
+const load = (url, mix, pickWeighted, amount) =>
+  autocannon({
+    url,
+    connections,
+    timeout: TIMEOUT_SECONDS,
+    ...amount,
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request) => {
+          const entry = pickWeighted(mix, Math.random());
+          return { ...request, path: entry.path(), headers: { ...request.headers, ...(entry.headers ?? {}) } };
+        },
+      },
+    ],
+  });
+
+/** Waits until the server answers promptly again: requests still queued when the load stopped are served before it is stopped. */
+const settle = async (base) => {
+  const until = Date.now() + 30_000;
+  while (Date.now() < until) {
+    const started = Date.now();
+    await fetch(`${base}/_ready`).catch(() => undefined);
+    if (Date.now() - started < 200) return;
+  }
+};
+
+const main = async () => {
+  console.log(`Soak: ${os.cpus().length} cores, Node ${process.version}, ${connections} connections, warm-up of ${warmUpRequests} requests and ${WARM_UP_SECONDS} s, then ${duration} s`);
+  const { distDir } = await compileStrapi({ appDir: ROOT });
+  const { countErrors, evaluateSoak, formatSoakSection, pickWeighted } = require(path.join(distDir, 'src', 'load', 'soak.js'));
+  const database = `pcms_soak_${Date.now()}`;
+  await adminQuery(`CREATE DATABASE "${database}"`);
+  let server;
+  try {
+    server = await startInstance(PORT, {
+      DATABASE_URL: withDatabase(database),
+      SEED_ON_EMPTY: 'true',
+      HTTP_CACHE_ENABLED: 'true',
+      HTTP_CACHE_MAX_ENTRIES: String(CACHE_ENTRIES),
+      // One client sends every request from 127.0.0.1: with the production default (on), the
+      // per-client limit would answer 429 to the uncached part of the mix within seconds, and the
+      // soak would measure the limiter instead of the server under sustained load.
+      RATE_LIMIT_ENABLED: 'false',
+    }, { execArgv: ['--expose-gc'] });
+    const base = `http://127.0.0.1:${PORT}`;
+    const cities = await (await fetch(`${base}/api/cities?locale=de`)).json();
+    const first = await fetch(`${base}/api/cities?locale=fr`);
+    const etag = first.headers.get('etag');
+    if (!cities.data?.length || !etag) throw new Error('the seeded instance did not answer as expected');
+    const mix = mixFor({ cityId: cities.data[0].documentId, etag });
+
+    const warmByCount = await load(base, mix, pickWeighted, { amount: warmUpRequests });
+    const warmByTime = await load(base, mix, pickWeighted, { duration: WARM_UP_SECONDS });
+    const warm = { ...warmByTime, errors: warmByCount.errors + warmByTime.errors, requests: { total: warmByCount.requests.total + warmByTime.requests.total } };
+    const warmMemory = await retainedRss(server);
+    const rssAfterWarmUp = warmMemory.rss;
+    console.log(`  warm-up: ${warm.requests.total} requests, ${countErrors(warm)} errors, RSS ${(rssAfterWarmUp / 2 ** 20).toFixed(0)} MiB, heap used ${(warmMemory.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+
+    const result = await load(base, mix, pickWeighted, { duration });
+    const runMemory = await retainedRss(server);
+    const rssAfterRun = runMemory.rss;
+    const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+    console.log(`  after a full GC: heap used ${mib(warmMemory.heapUsed)} → ${mib(runMemory.heapUsed)}, heap total ${mib(warmMemory.heapTotal)} → ${mib(runMemory.heapTotal)}, external ${mib(warmMemory.external)} → ${mib(runMemory.external)}`);
+    const measurement = {
+      durationSeconds: duration,
+      connections,
+      totalRequests: result.requests.total,
+      errors: countErrors(result),
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      rssAfterWarmUp,
+      rssAfterRun,
+      statusCounts: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count])),
+    };
+    const { checks, passed } = evaluateSoak(measurement);
+    for (const check of checks) console.log(`  ${check.passed ? 'ok' : 'FAILED'} ${check.name}: ${check.detail}`);
+    console.log(`  ${measurement.totalRequests} requests, p50 ${measurement.p50} ms, p99 ${measurement.p99} ms`);
+    const total = mix.reduce((sum, entry) => sum + entry.weight, 0);
+    prependReport(
+      formatSoakSection(measurement, {
+        date: new Date(),
+        machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL at ${serverUrl.host}; load average at the end ${os.loadavg().map((value) => value.toFixed(1)).join(' / ')}; warm-up of ${warmUpRequests} requests and ${WARM_UP_SECONDS} s more; response cache limited to ${CACHE_ENTRIES} entries; RSS read from /proc/<pid>/status after a full garbage collection (heap used ${(warmMemory.heapUsed / 2 ** 20).toFixed(0)} → ${(runMemory.heapUsed / 2 ** 20).toFixed(0)} MiB, heap total ${(warmMemory.heapTotal / 2 ** 20).toFixed(0)} → ${(runMemory.heapTotal / 2 ** 20).toFixed(0)} MiB); ${TIMEOUT_SECONDS} s timeout; rate limit off`,
+        mix: mix.map((entry) => `${Math.round((entry.weight / total) * 100)}% ${entry.label}`),
+      }),
+    );
+    if (!passed) process.exitCode = 1;
+    await settle(base);
+  } finally {
+    await stopInstance(server);
+    await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  }
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
