@@ -3,11 +3,11 @@
  * What `npm run bench` and `npm run soak` share: a throwaway PostgreSQL database, production
  * instances of the app as child processes (scripts/bench-server.js) and the report file.
  */
-const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const { fork } = require('child_process');
 const { Client } = require('pg');
+const { randomSecrets } = require('./secrets');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -25,17 +25,8 @@ const adminQuery = async (sql) => {
   }
 };
 
-// Fresh random secrets for the child processes: production refuses missing ones and the
-// placeholders of .env.example. Shared by every instance of one run (they share the database).
-const secret = () => crypto.randomBytes(16).toString('base64');
-const SECRETS = {
-  APP_KEYS: [secret(), secret()].join(','),
-  API_TOKEN_SALT: secret(),
-  ADMIN_JWT_SECRET: secret(),
-  TRANSFER_TOKEN_SALT: secret(),
-  JWT_SECRET: secret(),
-  ENCRYPTION_KEY: secret(),
-};
+// Shared by every instance of one run (they share the database).
+const SECRETS = randomSecrets();
 
 /** Starts the production build on `port`; resolves with the child once it listens. */
 const startInstance = (port, env, { execArgv = [] } = {}) =>

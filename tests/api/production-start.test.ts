@@ -2,7 +2,8 @@ import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import { spawn, type ChildProcess } from 'child_process';
-import { REQUIRED_SECRETS, parseEnvFile } from '../../src/config/production-secrets';
+import { parseEnvFile } from '../../src/config/production-secrets';
+import { randomSecrets } from '../../scripts/lib/secrets';
 import { createDatabase, databaseUrl, dropDatabase } from '../setup/database';
 import { APP_DIR } from '../setup/env';
 
@@ -14,14 +15,8 @@ import { APP_DIR } from '../setup/env';
 const PORT = 42000 + (process.pid % 500);
 const STRAPI_BIN = path.join(APP_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
 const examples = parseEnvFile(fs.readFileSync(path.join(APP_DIR, '.env.example'), 'utf8'));
-const realSecrets = Object.fromEntries(
-  REQUIRED_SECRETS.map((name) => [
-    name,
-    name === 'APP_KEYS'
-      ? `${crypto.randomBytes(16).toString('base64')},${crypto.randomBytes(16).toString('base64')}`
-      : crypto.randomBytes(16).toString('base64'),
-  ]),
-);
+// Fresh ones each run, as a deployment would have.
+const realSecrets = randomSecrets();
 
 const productionEnv = (database: string, overrides: Record<string, string | undefined>) => {
   const env: Record<string, string | undefined> = {

@@ -10,6 +10,7 @@ import {
   productionSecretProblems,
 } from '../../src/config/production-secrets';
 import { APP_DIR } from '../setup/env';
+import { randomSecrets } from '../../scripts/lib/secrets';
 
 const EXAMPLE_FILE = path.join(APP_DIR, '.env.example');
 const examples = parseEnvFile(fs.readFileSync(EXAMPLE_FILE, 'utf8')) as Record<string, string>;
@@ -64,10 +65,18 @@ describe('production secrets', () => {
     expect(() => assertProductionSecrets({ ...goodSecrets(), NODE_ENV: 'production' }, null)).toThrow(/\.env\.example was not found/);
   });
 
+  it('randomSecrets gives every required secret a fresh value that passes the production check', () => {
+    const first = randomSecrets();
+    expect(Object.keys(first).sort()).toEqual([...REQUIRED_SECRETS].sort());
+    expect(productionSecretProblems(first, examples)).toEqual([]);
+    expect(randomSecrets().JWT_SECRET).not.toBe(first.JWT_SECRET);
+  });
+
   it('the development .env written by scripts/ensure-env.js passes the production check', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcms-env-'));
     fs.mkdirSync(path.join(dir, 'scripts'));
-    fs.copyFileSync(path.join(APP_DIR, 'scripts', 'ensure-env.js'), path.join(dir, 'scripts', 'ensure-env.js'));
+    fs.mkdirSync(path.join(dir, 'scripts', 'lib'));
+    for (const file of ['ensure-env.js', 'lib/secrets.js']) fs.copyFileSync(path.join(APP_DIR, 'scripts', file), path.join(dir, 'scripts', file));
     execFileSync(process.execPath, [path.join(dir, 'scripts', 'ensure-env.js')], { stdio: 'ignore' });
     const written = parseEnvFile(fs.readFileSync(path.join(dir, '.env'), 'utf8'));
     fs.rmSync(dir, { recursive: true, force: true });

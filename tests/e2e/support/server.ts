@@ -1,24 +1,12 @@
 import { type ChildProcess, spawn } from 'child_process';
-import crypto from 'crypto';
 import fs from 'fs';
 import net from 'net';
 import path from 'path';
+import { randomSecrets } from '../../../scripts/lib/secrets';
 import { databaseUrl } from '../../setup/database';
 
 export const APP_DIR = path.resolve(__dirname, '..', '..', '..');
 export const RESULTS_DIR = path.join(APP_DIR, 'test-results');
-
-const secret = () => crypto.randomBytes(24).toString('base64');
-
-/** Fresh secrets for every run: production refuses the placeholders of .env.example. */
-const productionSecrets = () => ({
-  APP_KEYS: [secret(), secret()].join(','),
-  API_TOKEN_SALT: secret(),
-  ADMIN_JWT_SECRET: secret(),
-  TRANSFER_TOKEN_SALT: secret(),
-  JWT_SECRET: secret(),
-  ENCRYPTION_KEY: secret(),
-});
 
 /** A port nobody listens on right now (the OS picks it). */
 export const freePort = () =>
@@ -59,7 +47,7 @@ export const startProductionServer = async (database: string) => {
     cwd: APP_DIR,
     env: {
       ...process.env,
-      ...productionSecrets(),
+      ...randomSecrets(),
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),

@@ -1,0 +1,20 @@
+'use strict';
+const crypto = require('crypto');
+
+/**
+ * Fresh random values for the six secrets Strapi needs (the names production checks, see
+ * src/config/production-secrets.ts): for the development .env, and for the production builds
+ * that benchmarks and tests start, which refuse the placeholders of .env.example.
+ */
+const secret = () => crypto.randomBytes(16).toString('base64');
+
+const randomSecrets = () => ({
+  APP_KEYS: [secret(), secret()].join(','),
+  API_TOKEN_SALT: secret(),
+  ADMIN_JWT_SECRET: secret(),
+  TRANSFER_TOKEN_SALT: secret(),
+  JWT_SECRET: secret(),
+  ENCRYPTION_KEY: secret(),
+});
+
+module.exports = { randomSecrets };
