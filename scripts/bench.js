@@ -17,15 +17,11 @@ const http = require('http');
 const os = require('os');
 const autocannon = require('autocannon');
 const { compileStrapi } = require('@strapi/strapi');
-const { ROOT, serverUrl, withDatabase, adminQuery: admin, startInstance: startOn, stopInstance: stop, prependReport } = require('./lib/instances');
+const { numberOption: option, ROOT, serverUrl, withDatabase, adminQuery: admin, startInstance: startOn, stopInstance: stop, prependReport } = require('./lib/instances');
 
 const QUERY = '/api/partnerships?locale=fr&populate[city]=true&populate[themes]=true&populate[projects]=true';
 const TARGETS = { cachedVsCeiling: 0.3, cachedVsUncached: 20 };
 
-const option = (name, fallback) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-};
 const scale = option('scale', 0);
 const duration = option('duration', 10);
 const connections = option('connections', 10);

@@ -15,12 +15,8 @@ const fs = require('fs');
 const path = require('path');
 const autocannon = require('autocannon');
 const { compileStrapi } = require('@strapi/strapi');
-const { ROOT, serverUrl, withDatabase, adminQuery, startInstance, stopInstance, prependReport } = require('./lib/instances');
+const { numberOption: option, ROOT, serverUrl, withDatabase, adminQuery, startInstance, stopInstance, prependReport } = require('./lib/instances');
 
-const option = (name, fallback) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-};
 const duration = option('duration', 60);
 const connections = option('connections', 50);
 // The warm-up is counted in requests, not seconds, so that on a slow or busy machine it still

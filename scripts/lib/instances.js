@@ -78,4 +78,10 @@ const prependReport = (section) => {
   console.log(`  wrote ${path.relative(ROOT, file)}`);
 };
 
-module.exports = { ROOT, serverUrl, withDatabase, adminQuery, startInstance, stopInstance, prependReport };
+/** A numeric command-line option (`--name 10`), or the fallback when it is not given. */
+const numberOption = (name, fallback) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? fallback : Number(process.argv[index + 1]);
+};
+
+module.exports = { numberOption, ROOT, serverUrl, withDatabase, adminQuery, startInstance, stopInstance, prependReport };
