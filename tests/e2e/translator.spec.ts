@@ -49,6 +49,35 @@ test('translator (fr): works through outdated French texts in the panel and by X
     await expect(page.getByRole('link', { name: 'Lille (fr)' })).toHaveCount(0);
   });
 
+  await test.step('switching languages quickly: a late answer for an earlier choice is not shown', async () => {
+    // Lille is now current in French but still outdated in German, so the two answers differ.
+    const { counts } = await frenchStatus();
+    const frenchHeading = page.getByRole('heading', { name: `Status in fr: ${counts.current} current, ${counts.outdated} outdated, ${counts.missing} missing` });
+    await expect(frenchHeading).toBeVisible();
+    const germanStatus = /\/translations\/status\?locale=de/;
+    let releaseGerman!: () => void;
+    const germanHeld = new Promise<void>((resolve) => (releaseGerman = resolve));
+    await page.route(germanStatus, async (route) => {
+      await germanHeld;
+      await route.continue();
+    });
+    const language = page.getByRole('combobox', { name: 'Language' });
+    await language.click();
+    await page.getByRole('option', { name: 'German (de)' }).click();
+    await language.click();
+    await page.getByRole('option', { name: 'French (fr)' }).click();
+    await expect(frenchHeading).toBeVisible();
+
+    const germanFinished = page.waitForEvent('requestfinished', (request) => germanStatus.test(request.url()));
+    releaseGerman();
+    await germanFinished;
+    // A wrong late render could only show after the answer is read; give it that time.
+    await page.waitForTimeout(500);
+    await expect(frenchHeading).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Lille (fr)' })).toHaveCount(0);
+    await page.unroute(germanStatus);
+  });
+
   await test.step('the German version cannot be edited: read-only in the panel, refused by the server', async () => {
     await page.goto(`/admin/content-manager/collection-types/${CITY}/${lille}?plugins[i18n][locale]=de`);
     await expect(page.getByRole('heading', { level: 1, name: 'Lille' })).toBeVisible();

@@ -69,14 +69,21 @@ const TranslationsPage = () => {
       .catch(() => undefined);
   }, [get]);
 
-  const load = React.useCallback(() => {
+  const [loads, setLoads] = React.useState(0);
+  const load = () => setLoads((count) => count + 1);
+
+  React.useEffect(() => {
+    // Only the answer for the language now chosen may be shown: switching quickly can bring the
+    // answers back out of order.
+    let chosen = true;
     setLoadError(null);
     get(`/translations/status?locale=${encodeURIComponent(locale)}`)
-      .then(({ data }: any) => setStatus(data.data))
-      .catch((error: unknown) => setLoadError(errorMessage(error)));
-  }, [get, locale]);
-
-  React.useEffect(load, [load]);
+      .then(({ data }: any) => chosen && setStatus(data.data))
+      .catch((error: unknown) => chosen && setLoadError(errorMessage(error)));
+    return () => {
+      chosen = false;
+    };
+  }, [get, locale, loads]);
 
   const download = async () => {
     setDownloadError(null);
@@ -172,7 +179,7 @@ const TranslationsPage = () => {
           {status && (
             <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius>
               <Typography tag="h2" variant="delta" id="translation-counts-heading">
-                {`Status in ${locale}: ${status.counts.current} current, ${status.counts.outdated} outdated, ${status.counts.missing} missing`}
+                {`Status in ${status.locale}: ${status.counts.current} current, ${status.counts.outdated} outdated, ${status.counts.missing} missing`}
               </Typography>
               <Table colCount={4} rowCount={Object.keys(status.byType).length + 1} aria-labelledby="translation-counts-heading">
                 <Thead>
@@ -215,7 +222,7 @@ const TranslationsPage = () => {
                     {needingWork.map((entry) => (
                       <Tr key={`${entry.uid}:${entry.documentId}`}>
                         <Td>
-                          <Link tag={RouterLink} to={contentManagerPath(entry.uid, entry.documentId, locale)}>{`${entry.label} (${locale})`}</Link>
+                          <Link tag={RouterLink} to={contentManagerPath(entry.uid, entry.documentId, status.locale)}>{`${entry.label} (${status.locale})`}</Link>
                         </Td>
                         <Td><Typography>{TYPE_NAMES[entry.uid] ?? entry.uid}</Typography></Td>
                         <Td>
