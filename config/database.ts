@@ -1,5 +1,6 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { databaseLog } from '../src/config/database-log';
 
 /**
  * PostgreSQL when DATABASE_CLIENT=postgres (production, CI, tests); embedded SQLite otherwise,
@@ -38,6 +39,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
         },
         // Longest wait for a free pooled connection before the request answers 503.
         acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 1500),
+        log: databaseLog,
       },
     };
   }

@@ -21,6 +21,9 @@ describe('GET /_ready', () => {
   });
 
   it('answers 503 within 2 s while the database is unreachable, and recovers without a restart', async () => {
+    // Knex's own warnings about the lost connections go to the app's logger, not to the console.
+    const consoleLog = jest.spyOn(console, 'log');
+    const appWarn = jest.spyOn(app().strapi.log, 'warn');
     await setDatabaseReachable(app().database, false);
     const started = Date.now();
     const down = await app().http().get('/_ready');
@@ -36,5 +39,12 @@ describe('GET /_ready', () => {
       up = await app().http().get('/_ready');
     }
     expect(up.status).toBe(200);
+
+    const printed = consoleLog.mock.calls.map((args) => String(args[0]));
+    const logged = appWarn.mock.calls.map((args) => String(args[0]));
+    consoleLog.mockRestore();
+    appWarn.mockRestore();
+    expect(printed.filter((line) => line.includes('Connection Error'))).toEqual([]);
+    expect(logged).toContainEqual(expect.stringMatching(/^database: Connection Error: /));
   });
 });
