@@ -1,6 +1,6 @@
 import crypto from 'crypto';
 import { expect, test } from './support/fixtures';
-import { expectToast, openCollection, skipGuidedTour } from './support/panel';
+import { expectToast, openCollection } from './support/panel';
 
 const SEEDED_CITIES = ['Lille', 'Dortmund', 'Siegen', 'Hangzhou', 'Brno', 'Durban'];
 
@@ -29,7 +29,6 @@ test('editor: creates, validates, publishes, relates and unpublishes a city', as
 
   await test.step('a bad country code is refused with an error on the field', async () => {
     await page.getByRole('link', { name: 'Create new entry' }).click();
-    await skipGuidedTour(page);
     await page.getByRole('textbox', { name: 'name' }).fill(city.name);
     await page.getByRole('textbox', { name: 'countryCode' }).fill('ZZ');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -64,7 +63,6 @@ test('editor: creates, validates, publishes, relates and unpublishes a city', as
   await test.step('it is added to a new partnership, published with it', async () => {
     await openCollection(page, 'Partnership');
     await page.getByRole('link', { name: 'Create new entry' }).click();
-    await skipGuidedTour(page);
     await page.getByRole('textbox', { name: 'title', exact: true }).fill(partnership.title);
     await page.getByRole('textbox', { name: 'slug', exact: true }).fill(partnership.slug);
     await page.getByRole('textbox', { name: 'startYear', exact: true }).fill('2024');

@@ -1,6 +1,6 @@
 import fs from 'fs';
 import { expect, test } from './support/fixtures';
-import { expectToast, skipGuidedTour } from './support/panel';
+import { expectToast } from './support/panel';
 import { CITY, cityDocumentId, rewriteEnglishCitySummary } from './support/content';
 import { fillXliffTargets } from './support/xliff';
 
@@ -34,7 +34,6 @@ test('translator (fr): works through outdated French texts in the panel and by X
 
   await test.step('open the outdated Lille from the list, edit the French text, save: it is current', async () => {
     await page.getByRole('link', { name: 'Lille (fr)' }).click();
-    await skipGuidedTour(page);
     await expect(page.getByRole('heading', { level: 1, name: 'Lille' })).toBeVisible();
     await expect(page.getByRole('combobox', { name: 'Locales' })).toHaveText(/French \(fr\)/);
     const summary = page.getByRole('textbox', { name: 'summary', exact: true });

@@ -2,6 +2,7 @@ import path from 'path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { RESULTS_DIR } from './server';
 import { adminApi, type Persona, type Users } from './users';
+import { skipGuidedTourWhenShown } from './panel';
 
 export const SCREENSHOTS_DIR = path.join(RESULTS_DIR, 'screens');
 
@@ -41,6 +42,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   baseURL: async ({ appUrl }, use) => use(appUrl),
+  page: async ({ page }, use) => {
+    await skipGuidedTourWhenShown(page);
+    await use(page);
+  },
   login: async ({ users }, use) =>
     use(async (page, persona) => {
       await page.goto('/admin/auth/login');

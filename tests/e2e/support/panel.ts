@@ -5,19 +5,19 @@ import { expect, type Page } from '@playwright/test';
  * the panel's markup is fixed in one place.
  */
 
-/** Strapi's guided tour opens a dialog over the Content Manager the first time; people skip it. */
-export const skipGuidedTour = async (page: Page) => {
-  const skip = page.getByRole('dialog').getByRole('button', { name: 'Skip' });
-  if (await skip.isVisible().catch(() => false)) await skip.click();
-};
+/**
+ * Strapi's guided tour opens a dialog over the Content Manager the first time, at a moment of its
+ * own choosing; people skip it. Playwright clicks Skip whenever the dialog blocks an action, so no
+ * step races it.
+ */
+export const skipGuidedTourWhenShown = (page: Page) =>
+  page.addLocatorHandler(page.getByRole('dialog').getByRole('button', { name: 'Skip' }), (skip) => skip.click());
 
 /** Main menu → Content Manager → the type's list in the side navigation. */
 export const openCollection = async (page: Page, typeName: string) => {
   await page.getByRole('navigation').getByRole('link', { name: 'Content Manager' }).click();
-  await skipGuidedTour(page);
   await page.getByRole('navigation', { name: 'Content Manager' }).getByRole('link', { name: typeName, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: typeName })).toBeVisible();
-  await skipGuidedTour(page);
 };
 
 /** A notification toast with this text (Strapi shows them in the "Notifications" region). */
