@@ -1,4 +1,5 @@
 import crypto from 'crypto';
+import sharp from 'sharp';
 import { expect, test } from './support/fixtures';
 import { expectToast, openCollection } from './support/panel';
 
@@ -8,10 +9,12 @@ test('editor: creates, validates, publishes, relates and unpublishes a city', as
   const suffix = crypto.randomBytes(2).toString('hex');
   const city = { name: `Aarhus ${suffix}`, slug: `aarhus-${suffix}` };
   const partnership = { title: `Leeds and Aarhus ${suffix}`, slug: `leeds-aarhus-${suffix}` };
+  const altText = 'The harbour front of Aarhus under a blue sky';
+  const image = page.getByRole('region', { name: 'image', exact: true });
   const publicCity = async () => {
-    const response = await request.get(`/api/cities?filters[slug][$eq]=${city.slug}&populate=partnerships`);
+    const response = await request.get(`/api/cities?filters[slug][$eq]=${city.slug}&populate[0]=partnerships&populate[1]=image`);
     expect(response.status()).toBe(200);
-    return (await response.json()).data as Array<{ name: string; partnerships: Array<{ title: string }> }>;
+    return (await response.json()).data as Array<{ name: string; partnerships: Array<{ title: string }>; image: { alternativeText: string | null } | null }>;
   };
 
   await test.step('log in', async () => {
@@ -38,7 +41,7 @@ test('editor: creates, validates, publishes, relates and unpublishes a city', as
     await shot(page, 'country-code-error');
   });
 
-  await test.step('fixed and filled in, it is published and served by the public API', async () => {
+  await test.step('fixed and filled in, with an image that has no alternative text: publishing is refused on the image', async () => {
     expect(await publicCity()).toHaveLength(0);
     const field = (name: string) => page.getByRole('textbox', { name, exact: true });
     await field('slug').fill(city.slug);
@@ -52,12 +55,39 @@ test('editor: creates, validates, publishes, relates and unpublishes a city', as
     await field('summary').fill('The second city of Denmark, on the east coast of Jutland.');
     await page.getByRole('textbox').filter({ has: page.getByRole('paragraph') }).first().click();
     await page.keyboard.type('Aarhus is a port city and the home of a large university.');
+
+    // Upload a picture from the computer through the Media Library dialog, as editors do.
+    const picture = await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 20, g: 90, b: 160 } } }).png().toBuffer();
+    await image.getByRole('button', { name: /Click to add an asset/ }).click();
+    const library = page.getByRole('dialog', { name: 'Add new assets' });
+    await library.getByRole('button', { name: 'Add more assets' }).click();
+    await library.locator('input[type=file]').setInputFiles({ name: `aarhus-${suffix}.png`, mimeType: 'image/png', buffer: picture });
+    await library.getByRole('button', { name: 'Upload 1 asset to the library' }).click();
+    await library.getByRole('button', { name: 'Finish' }).click();
+    await expect(image.getByRole('img', { name: `aarhus-${suffix}.png` })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Publish' }).click();
+    const refusal = 'image: the media file needs alternative text (set it in the Media Library)';
+    await expectToast(page, refusal);
+    // …and under the field itself, where the editor is looking.
+    await expect(page.getByRole('tabpanel', { name: 'draft' }).locator('[data-strapi-field-error]', { hasText: refusal })).toBeVisible();
+    await shot(page, 'image-alt-text-error');
+    expect(await publicCity()).toHaveLength(0);
+  });
+
+  await test.step('with alternative text written in the Media Library, it is published and served by the public API', async () => {
+    await image.getByRole('button', { name: 'Edit' }).click();
+    const details = page.getByRole('dialog', { name: 'Details' });
+    await details.getByRole('textbox', { name: 'Alternative text' }).fill(altText);
+    await details.getByRole('button', { name: 'Finish' }).click();
+    await expect(details).toBeHidden();
     await page.getByRole('button', { name: 'Publish' }).click();
     await expectToast(page, 'Published document');
     await expect(page.getByRole('textbox', { name: 'countryCode' })).not.toHaveAttribute('aria-invalid', 'true');
     await shot(page, 'city-published');
     const [served] = await publicCity();
     expect(served).toMatchObject({ name: city.name, countryCode: 'DK', country: 'Denmark', latitude: 56.1567, population: 367095 });
+    expect(served.image).toMatchObject({ alternativeText: altText, width: 400, height: 300 });
   });
 
   await test.step('it is added to a new partnership, published with it', async () => {
