@@ -9,7 +9,7 @@ import { APP_DIR } from '../setup/env';
 
 /**
  * `strapi start` in production, as a child process: it refuses unsafe secrets before serving,
- * and with real ones it serves with the production headers, secure admin cookies and the rate
+ * and with real ones it serves with the production headers, admin cookies only over https and the rate
  * limit switched on.
  */
 const PORT = 42000 + (process.pid % 500);
@@ -107,13 +107,18 @@ describe('production start', () => {
       expect(response.headers.get('x-powered-by')).toBeNull();
     });
 
-    it('sets the admin session cookie Secure and HttpOnly over https behind the trusted proxy', async () => {
+    it('hands out the admin session cookie only over https, and then Secure and HttpOnly', async () => {
       const admin = { email: 'prod-admin@leeds.example', password: 'Prod-Password-123', firstname: 'Prod', lastname: 'Admin' };
-      const registered = await fetch(url('/admin/register-admin'), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Forwarded-Proto': 'https' },
-        body: JSON.stringify(admin),
-      });
+      const register = (headers: Record<string, string>) =>
+        fetch(url('/admin/register-admin'), { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(admin) });
+      const expectPlainHttpRefused = async (response: Response) => {
+        expect(response.status).toBe(403);
+        expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/^Admin sign-in needs https in production.*TRUST_PROXY=true.*ADMIN_ALLOW_PLAIN_HTTP=true/);
+        expect(response.headers.getSetCookie().filter((line) => line.startsWith('strapi_admin_refresh='))).toEqual([]);
+      };
+
+      await expectPlainHttpRefused(await register({}));
+      const registered = await register({ 'X-Forwarded-Proto': 'https' });
       expect(registered.status).toBe(200);
 
       const login = (headers: Record<string, string>) =>
@@ -130,12 +135,13 @@ describe('production start', () => {
       expect(cookie!.toLowerCase()).toEqual(expect.stringContaining('; httponly'));
       expect(cookie!.toLowerCase()).toEqual(expect.stringContaining('; samesite=lax'));
 
-      // Over plain http no browser would send a Secure cookie back, so Strapi leaves the flag off:
-      // the reason to terminate TLS in front and set TRUST_PROXY.
-      const overHttp = await login({});
-      expect(overHttp.status).toBe(200);
-      const plainCookie = overHttp.headers.getSetCookie().find((line) => line.startsWith('strapi_admin_refresh='));
-      expect(plainCookie!.toLowerCase()).not.toContain('; secure');
+      // Over plain http the cookie could not be Secure (Strapi would leave the flag off), so no
+      // route that issues it answers there.
+      await expectPlainHttpRefused(await login({}));
+      const renew = (headers: Record<string, string>) =>
+        fetch(url('/admin/access-token'), { method: 'POST', headers: { Cookie: cookie!.split(';')[0], ...headers } });
+      await expectPlainHttpRefused(await renew({}));
+      expect((await renew({ 'X-Forwarded-Proto': 'https' })).status).toBe(200);
     });
 
     it('rate-limits the public API by default', async () => {

@@ -46,6 +46,8 @@ describe('docker-compose.yml', () => {
     expect(env.DATABASE_PASSWORD).toBe(compose.services.db.environment.POSTGRES_PASSWORD);
     // The replicas sit behind nginx, which sets X-Forwarded-For and X-Forwarded-Proto.
     expect(env.TRUST_PROXY).toBe('true');
+    // nginx serves plain http on :8080: admin sign-in must be allowed there, and switchable off.
+    expect(env.ADMIN_ALLOW_PLAIN_HTTP).toBe('${ADMIN_ALLOW_PLAIN_HTTP:-true}');
     expect(env.S3_ACCESS_KEY_ID).toBe(compose.services.minio.environment.MINIO_ROOT_USER);
   });
 

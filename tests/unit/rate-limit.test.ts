@@ -69,6 +69,13 @@ describe('limits config', () => {
     expect(hsts(envFrom({ NODE_ENV: 'development' }))).toBe(false);
   });
 
+  it('admin sign-in over plain http: refused in production unless ADMIN_ALLOW_PLAIN_HTTP says', () => {
+    const httpsOnly = (env: any) => (middlewaresConfig({ env }).find((entry: any) => entry?.name === 'global::admin-https-only') as any).config.enabled;
+    expect(httpsOnly(envFrom({ NODE_ENV: 'production' }))).toBe(true);
+    expect(httpsOnly(envFrom({ NODE_ENV: 'production', ADMIN_ALLOW_PLAIN_HTTP: 'true' }))).toBe(false);
+    expect(httpsOnly(envFrom({ NODE_ENV: 'development' }))).toBe(false);
+  });
+
   it('trusts a proxy only when TRUST_PROXY is set, and then only its last hop', () => {
     expect(serverConfig({ env: envFrom({}) }).proxy).toEqual({ koa: false, maxIpsCount: 1 });
     expect(serverConfig({ env: envFrom({ TRUST_PROXY: 'true', TRUST_PROXY_HOPS: '2' }) }).proxy).toEqual({ koa: true, maxIpsCount: 2 });

@@ -58,6 +58,9 @@ export const startProductionServer = async (database: string) => {
       SERVE_ADMIN_PANEL: 'true',
       // One browser on one address makes all requests; the limiter is tested on its own.
       RATE_LIMIT_ENABLED: 'false',
+      // Plain http on 127.0.0.1, no TLS proxy in front; https-only sign-in is tested on its own
+      // (tests/api/production-start.test.ts).
+      ADMIN_ALLOW_PLAIN_HTTP: 'true',
       STRAPI_TELEMETRY_DISABLED: 'true',
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     },
