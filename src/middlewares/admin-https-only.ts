@@ -1,11 +1,11 @@
 import { errors } from '@strapi/utils';
 
 /** The admin routes whose answer carries the session cookie (strapi_admin_refresh). */
-export const SESSION_COOKIE_ROUTES = ['/admin/login', '/admin/register', '/admin/register-admin', '/admin/reset-password', '/admin/access-token'];
+const SESSION_COOKIE_ROUTES = ['/admin/login', '/admin/register', '/admin/register-admin', '/admin/reset-password', '/admin/access-token'];
 
 export type AdminHttpsOnlyConfig = { enabled?: boolean };
 
-export const PLAIN_HTTP_REFUSAL =
+const PLAIN_HTTP_REFUSAL =
   'Admin sign-in needs https in production, so that the session cookie is Secure: terminate TLS in front of the app and set TRUST_PROXY=true (ADMIN_ALLOW_PLAIN_HTTP=true allows plain http, for a trial only)';
 
 /**
