@@ -3,8 +3,7 @@ import { errors } from '@strapi/utils';
 import { isEditorOrSuperAdmin } from '../domain/roles';
 import { AUDIT_LOG_UID } from './entries';
 import { auditLogQuery } from './query';
-
-const FIELDS = ['id', 'occurredAt', 'action', 'targetUid', 'targetDocumentId', 'targetLabel', 'locale', 'changedFields', 'actorType', 'actorId', 'actorName', 'actorEmail'];
+import { AUDIT_LOG_FIELDS, auditLogEntryResponse } from './response';
 
 /**
  * GET /audit-log (admin JWT; editors and super admins): the audit log, filtered and paginated.
@@ -25,11 +24,11 @@ export const registerAuditLogRoutes = (strapi: Core.Strapi) => {
           const { where, page, pageSize } = auditLogQuery(ctx.query);
           const query = strapi.db.query(AUDIT_LOG_UID as any);
           const [entries, total] = await Promise.all([
-            query.findMany({ where, select: FIELDS, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], offset: (page - 1) * pageSize, limit: pageSize }),
+            query.findMany({ where, select: AUDIT_LOG_FIELDS, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], offset: (page - 1) * pageSize, limit: pageSize }),
             query.count({ where }),
           ]);
           ctx.set('Cache-Control', 'no-store');
-          ctx.body = { data: entries, meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
+          ctx.body = { data: entries.map(auditLogEntryResponse), meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } } };
         },
         config: { policies: ['admin::isAuthenticatedAdmin'] },
       },

@@ -122,15 +122,26 @@ describe('audit log', () => {
       expect(response.status).toBe(200);
       expect(response.body.meta.pagination).toEqual({ page: 1, pageSize: 1, pageCount: 2, total: 2 });
       expect(response.body.data).toHaveLength(1);
-      expect(response.body.data[0]).toMatchObject({ targetDocumentId: durban, actorEmail: editor.email, action: 'update', changedFields: ['population'] });
+      // The design card's shape: {at, user, action, uid, documentId, locale}, plus label and changedFields.
+      expect(response.body.data[0]).toEqual({
+        id: expect.any(Number),
+        at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+        user: { type: 'admin', id: expect.any(String), name: expect.any(String), email: editor.email },
+        action: 'update',
+        uid: CITY,
+        documentId: durban,
+        label: 'Durban',
+        locale: 'en',
+        changedFields: ['population'],
+      });
       const second = await list(`user=${encodeURIComponent(editor.email)}&type=api::city.city&documentId=${durban}&pageSize=1&page=2`);
       expect(second.body.data[0].id).toBeLessThan(response.body.data[0].id);
     });
 
     it('filters by date range', async () => {
       const all = await list(`documentId=${durban}&user=${encodeURIComponent(editor.email)}`);
-      const newest = all.body.data[0].occurredAt;
-      expect((await list(`documentId=${durban}&from=${encodeURIComponent(newest)}`)).body.data.map((entry: any) => entry.occurredAt)).toEqual([newest]);
+      const newest = all.body.data[0].at;
+      expect((await list(`documentId=${durban}&from=${encodeURIComponent(newest)}`)).body.data.map((entry: any) => entry.at)).toEqual([newest]);
       expect((await list(`documentId=${durban}&to=2000-01-01`)).body.meta.pagination.total).toBe(0);
       const today = new Date().toISOString().slice(0, 10);
       expect((await list(`documentId=${durban}&user=${encodeURIComponent(editor.email)}&from=${today}&to=${today}`)).body.meta.pagination.total).toBe(2);

@@ -2,6 +2,7 @@ import { actorOf } from '../../src/audit/actor';
 import { changedFieldNames } from '../../src/audit/changed-fields';
 import { auditLogQuery } from '../../src/audit/query';
 import { retentionCutoff } from '../../src/audit/retention';
+import { auditLogEntryResponse } from '../../src/audit/response';
 
 const ATTRIBUTES = {
   name: { type: 'string' },
@@ -89,5 +90,35 @@ describe('actorOf', () => {
     const token = { state: { auth: { strategy: { name: 'content-api-token' }, credentials: { id: 9, name: 'importer' } } } };
     expect(actorOf(token)).toEqual({ actorType: 'api-token', actorId: '9', actorName: 'importer', actorEmail: null });
     expect(actorOf(undefined)).toEqual({ actorType: 'system', actorId: null, actorName: 'system', actorEmail: null });
+  });
+});
+
+describe('auditLogEntryResponse', () => {
+  it("answers in the design card's shape: at, user, action, uid, documentId, locale", () => {
+    const stored = {
+      id: 12,
+      occurredAt: new Date('2026-11-29T10:15:00.123Z'),
+      action: 'publish',
+      targetUid: 'api::city.city',
+      targetDocumentId: 'abc123',
+      targetLabel: 'Lille',
+      locale: 'fr',
+      changedFields: ['summary'],
+      actorType: 'admin' as const,
+      actorId: '3',
+      actorName: 'Erin Editor',
+      actorEmail: 'erin@leeds.example',
+    };
+    expect(auditLogEntryResponse(stored)).toEqual({
+      id: 12,
+      at: '2026-11-29T10:15:00.123Z',
+      user: { type: 'admin', id: '3', name: 'Erin Editor', email: 'erin@leeds.example' },
+      action: 'publish',
+      uid: 'api::city.city',
+      documentId: 'abc123',
+      label: 'Lille',
+      locale: 'fr',
+      changedFields: ['summary'],
+    });
   });
 });

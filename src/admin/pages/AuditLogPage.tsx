@@ -21,18 +21,17 @@ import {
 } from '@strapi/design-system';
 import { TYPE_NAMES, contentManagerPath, errorMessage } from '../content-type-names';
 
+/** An entry of GET /audit-log (src/audit/response.ts). */
 type Entry = {
   id: number;
-  occurredAt: string;
+  at: string;
+  user: { type: string; id: string | null; name: string | null; email: string | null };
   action: string;
-  targetUid: string;
-  targetDocumentId: string | null;
-  targetLabel: string | null;
+  uid: string;
+  documentId: string | null;
+  label: string | null;
   locale: string | null;
   changedFields: string[] | null;
-  actorType: string;
-  actorName: string | null;
-  actorEmail: string | null;
 };
 type Pagination = { page: number; pageSize: number; pageCount: number; total: number };
 type Filters = { user: string; type: string; documentId: string; from: string; to: string };
@@ -52,14 +51,14 @@ const ACTIONS: Record<string, string> = {
   'xliff-import': 'XLIFF import',
 };
 
-const who = (entry: Entry) => {
-  if (entry.actorType === 'api-token') return `API token “${entry.actorName ?? '?'}”`;
-  if (entry.actorType === 'system') return 'System';
-  return entry.actorEmail ? `${entry.actorName ?? ''} <${entry.actorEmail}>`.trim() : entry.actorName ?? '?';
+const who = ({ user }: Entry) => {
+  if (user.type === 'api-token') return `API token “${user.name ?? '?'}”`;
+  if (user.type === 'system') return 'System';
+  return user.email ? `${user.name ?? ''} <${user.email}>`.trim() : user.name ?? '?';
 };
 
 const documentName = (entry: Entry) =>
-  `${entry.targetLabel ?? entry.targetDocumentId ?? ''} (${TYPE_NAMES[entry.targetUid] ?? entry.targetUid})`;
+  `${entry.label ?? entry.documentId ?? ''} (${TYPE_NAMES[entry.uid] ?? entry.uid})`;
 
 const queryString = (filters: Filters, page: number) => {
   const params = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
@@ -194,12 +193,12 @@ const AuditLogPage = () => {
                   <Tbody>
                     {entries.map((entry) => (
                       <Tr key={entry.id}>
-                        <Td><Typography>{new Date(entry.occurredAt).toLocaleString('en-GB')}</Typography></Td>
+                        <Td><Typography>{new Date(entry.at).toLocaleString('en-GB')}</Typography></Td>
                         <Td><Typography>{who(entry)}</Typography></Td>
                         <Td><Typography>{ACTIONS[entry.action] ?? entry.action}</Typography></Td>
                         <Td>
-                          {entry.targetDocumentId && entry.action !== 'delete' && entry.locale && entry.locale !== '*' ? (
-                            <Link tag={RouterLink} to={contentManagerPath(entry.targetUid, entry.targetDocumentId, entry.locale)}>
+                          {entry.documentId && entry.action !== 'delete' && entry.locale && entry.locale !== '*' ? (
+                            <Link tag={RouterLink} to={contentManagerPath(entry.uid, entry.documentId, entry.locale)}>
                               {documentName(entry)}
                             </Link>
                           ) : (
