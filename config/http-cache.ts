@@ -10,6 +10,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): HttpCacheConfig => ({
   staleWhileRevalidate: env.int('HTTP_CACHE_STALE_WHILE_REVALIDATE', 300),
   maxEntries: env.int('HTTP_CACHE_MAX_ENTRIES', 5000),
   maxBytes: env.int('HTTP_CACHE_MAX_MB', 64) * 1024 * 1024,
+  // Longest an entry lives in the app's own cache, as a safety net: writes already empty it.
+  ttlSeconds: env.int('HTTP_CACHE_TTL_SECONDS', 300),
 });
 
 export default config;

@@ -7,8 +7,10 @@ import { mediaOrigins } from '../src/config/media-storage';
 /**
  * Stock list minus `strapi::poweredBy` (no X-Powered-By header), with CORS limited to the
  * origins in CORS_ORIGINS (stock Strapi reflects any origin), the HTTP cache in front, the rate
- * limit behind it, body size limits from env (413 without an error log) and the public API guard
- * just before the router.
+ * limit behind it and body size limits from env (413 without an error log). The public API's
+ * query rules are not here: they hold for the route that answers, so they are mounted on the
+ * content API router (src/public-api/query-guard.ts) and in the Document Service
+ * (src/public-api/published-only.ts).
  */
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   // Outermost, so that cached responses are compressed too (only when the client asks).
@@ -55,7 +57,6 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
-  'global::public-api-guard',
 ];
 
 export default config;

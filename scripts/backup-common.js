@@ -49,7 +49,7 @@ const loadApp = async ({ appDir, distDir }) => {
 };
 
 const stopApp = async (strapi, distModule) => {
-  await distModule('utils/wait-for-idle-database.js').waitForIdleDatabase(strapi);
+  await distModule('database/wait-for-idle-database.js').waitForIdleDatabase(strapi);
   await strapi.destroy();
 };
 

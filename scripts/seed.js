@@ -16,7 +16,7 @@ const main = async () => {
     const report = await seedContent(strapi);
     console.log(`Seed: ${report.created} documents or translations created, ${report.skipped} already there.`);
   } finally {
-    const { waitForIdleDatabase } = require(path.join(distDir, 'src', 'utils', 'wait-for-idle-database.js'));
+    const { waitForIdleDatabase } = require(path.join(distDir, 'src', 'database', 'wait-for-idle-database.js'));
     await waitForIdleDatabase(strapi);
     await strapi.destroy();
   }

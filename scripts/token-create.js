@@ -19,7 +19,7 @@ const main = async () => {
     console.log('Copy it now, it is not shown again:');
     console.log(accessKey);
   } finally {
-    const { waitForIdleDatabase } = require(path.join(distDir, 'src', 'utils', 'wait-for-idle-database.js'));
+    const { waitForIdleDatabase } = require(path.join(distDir, 'src', 'database', 'wait-for-idle-database.js'));
     await waitForIdleDatabase(strapi);
     await strapi.destroy();
   }

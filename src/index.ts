@@ -8,6 +8,7 @@ import { declareFallbackLocaleParam } from './document-middlewares/fallback-loca
 import { installGracefulShutdown } from './health/graceful-shutdown';
 import { registerReadinessRoute } from './health/readiness';
 import { stopCrossInstanceInvalidation } from './http-cache';
+import { guardContentApiQueries } from './public-api/query-guard';
 import { registerTranslationRoutes } from './translations/routes';
 
 export default {
@@ -15,6 +16,7 @@ export default {
     // First, so production with unsafe secrets stops before it connects or serves anything.
     assertProductionSecrets();
     registerDocumentMiddlewares(strapi);
+    guardContentApiQueries(strapi);
     declareFallbackLocaleParam(strapi);
     registerTranslationRoutes(strapi);
     registerReadinessRoute(strapi);

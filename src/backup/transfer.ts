@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { engine as transferEngine, file as fileTransfer, strapi as strapiTransfer } from '@strapi/data-transfer';
-import { waitForIdleDatabase } from '../utils/wait-for-idle-database';
+import { waitForIdleDatabase } from '../database/wait-for-idle-database';
 import { BackupError } from './archive-format';
 
 /**

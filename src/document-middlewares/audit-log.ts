@@ -6,7 +6,7 @@ import { AUDIT_LOG_UID, appendAuditEntry, documentLabel, loadVersion } from '../
 import { scopedAuditAction } from '../audit/scope';
 import { isCouncilContentType } from '../domain/content-types';
 import { DEFAULT_LOCALE } from '../domain/locales';
-import type { DocumentMiddleware } from './context';
+import type { DocumentMiddleware } from './kit';
 
 const READS = ['findOne', 'findFirst', 'findMany', 'count'];
 

@@ -1,22 +1,22 @@
 import type { Core } from '@strapi/strapi';
+import { afterCommit } from '../database/after-commit';
 import { responseCache } from '../http-cache';
-import type { DocumentMiddleware } from './context';
-
-const CHANGES = ['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone'];
+import { CHANGE_ACTIONS, type DocumentMiddleware } from './kit';
 
 /**
- * Empties the response cache after every content change of any type, from the admin panel, the
- * REST API or code. Registered outermost so it runs once the write's transaction has committed:
- * clearing earlier would let a request re-cache the old content in between.
+ * Empties the response cache once a content change of any type has committed, whether it came
+ * from the admin panel, the REST API or code. After COMMIT, not before: the Content Manager runs
+ * each write in its own transaction, and a read between our clear and its COMMIT would cache the
+ * old rows again, with nothing left to remove them.
  */
 export const cacheInvalidation =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (context, next) => {
-    if (!CHANGES.includes(context.action)) return next();
+    if (!CHANGE_ACTIONS.includes(context.action)) return next();
     try {
       return await next();
     } finally {
-      responseCache(strapi).clear(`${context.action} ${context.uid}`);
+      await afterCommit(strapi, 'cache invalidation', () => responseCache(strapi).clear(`${context.action} ${context.uid}`));
     }
   };
 
@@ -25,7 +25,7 @@ export const cacheInvalidation =
  * permissions and locales, which are written outside the Document Service.
  */
 export const clearCacheOnNonDocumentChanges = (strapi: Core.Strapi) => {
-  const clear = () => responseCache(strapi).clear('media, permission or locale changed');
+  const clear = () => afterCommit(strapi, 'cache invalidation', () => responseCache(strapi).clear('media, permission or locale changed'));
   strapi.db.lifecycles.subscribe({
     models: ['plugin::upload.file', 'plugin::users-permissions.permission', 'plugin::i18n.locale'],
     afterCreate: clear,

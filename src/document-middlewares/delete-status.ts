@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import type { DocumentMiddleware } from './context';
+import type { DocumentMiddleware } from './kit';
 
 export const DELETE_DRAFT_MESSAGE =
   'status: delete removes a document version with its draft and published states; status=draft cannot be deleted on its own (discard the draft instead)';

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { isCouncilContentType } from '../domain/content-types';
 import { DEFAULT_LOCALE, unknownLocaleCodes, unknownLocaleMessage } from '../domain/locales';
 import { knownLocaleCodes } from '../locales/known-locales';
-import type { DocumentContext, DocumentMiddleware } from './context';
+import type { DocumentContext, DocumentMiddleware } from './kit';
 
 const READS = ['findMany', 'count', 'findOne', 'findFirst'];
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { auditLog } from './audit-log';
 import { cacheInvalidation } from './cache-invalidation';
-import { useDocumentMiddleware } from './context';
+import { useDocumentMiddleware } from './kit';
 import { countryNames } from './country-name';
 import { deleteStatusGuard } from './delete-status';
 import { fallbackLocale } from './fallback-locale';
@@ -9,20 +9,24 @@ import { localeGuard } from './locale-guard';
 import { localeSync } from './locale-sync';
 import { translationFingerprints } from './translation-fingerprints';
 import { translatorGuard } from './translator-guard';
+import { sharedFieldsFollowEnglish } from './shared-fields';
 import { slugGeneration } from './slug';
 import { writeTransaction } from './transaction';
+import { contentApiReads } from '../public-api/published-only';
 import { contentValidation } from './validation';
 
 /**
- * Order matters: empty the response cache once a write has committed; refuse unknown locales
+ * Order matters: empty the response cache once a write has committed; hold content API reads to
+ * published content and the public query rules (before fallbackLocale rewrites the filters); refuse unknown locales
  * and deleting only a draft; serve fallbackLocale reads; refuse translators' writes outside
  * their locale; open one transaction for the write; record it in the audit log (inside that
  * transaction, around everything below); fill
- * derived fields; validate; then write, sync the other locales and fingerprint the source of a
- * saved translation.
+ * derived fields; validate; keep shared fields on the English version's values; then write, sync
+ * the other locales and fingerprint the source of a saved translation.
  */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   useDocumentMiddleware(strapi, cacheInvalidation(strapi));
+  useDocumentMiddleware(strapi, contentApiReads(strapi));
   useDocumentMiddleware(strapi, localeGuard(strapi));
   useDocumentMiddleware(strapi, deleteStatusGuard());
   useDocumentMiddleware(strapi, fallbackLocale(strapi));
@@ -32,6 +36,7 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   useDocumentMiddleware(strapi, slugGeneration(strapi));
   useDocumentMiddleware(strapi, countryNames(strapi));
   useDocumentMiddleware(strapi, contentValidation(strapi));
+  useDocumentMiddleware(strapi, sharedFieldsFollowEnglish(strapi));
   useDocumentMiddleware(strapi, localeSync(strapi));
   useDocumentMiddleware(strapi, translationFingerprints(strapi));
 };

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { isCouncilContentType } from '../domain/content-types';
 import { unknownLocaleCodes, unknownLocaleMessage } from '../domain/locales';
 import { knownLocaleCodes } from '../locales/known-locales';
-import type { DocumentMiddleware } from './context';
+import type { DocumentMiddleware } from './kit';
 
 /**
  * Refuses any read or write in a locale that does not exist. Stock Strapi answers an unknown

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPE_UIDS, isCouncilContentType } from '../domain/content-types';
 import { DEFAULT_LOCALE } from '../domain/locales';
-import type { DocumentMiddleware } from './context';
+import type { DocumentMiddleware } from './kit';
 
 /**
  * Strapi 5 stores slugs and relations per locale, so a translation would otherwise drift from

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { isCouncilContentType, SLUG_SOURCE_FIELD } from '../domain/content-types';
+import { SLUG_SOURCE_FIELD, type ContentTypeUid } from '../domain/content-types';
 import { DEFAULT_LOCALE } from '../domain/locales';
 import { firstFreeSlug, SLUG_PATTERN, slugify } from '../domain/slug';
-import { WRITE_ACTIONS, type DocumentMiddleware } from './context';
+import { documentLocale, forCouncilTypes, SAVE_ACTIONS, type DocumentMiddleware } from './kit';
 
 const slugError = (message: string) =>
   new errors.ValidationError(`slug: ${message}`, { errors: [{ path: ['slug'], message: `slug: ${message}`, name: 'ValidationError' }] });
@@ -13,16 +13,14 @@ const slugError = (message: string) =>
  * language. The English version decides it (generated from its name/title when not given);
  * translations take it from there. `locale-sync` keeps them equal when the English slug changes.
  */
-export const slugGeneration =
-  (strapi: Core.Strapi): DocumentMiddleware =>
-  async (context, next) => {
-    if (!isCouncilContentType(context.uid) || !WRITE_ACTIONS.includes(context.action)) return next();
-    const sourceField = SLUG_SOURCE_FIELD[context.uid];
+export const slugGeneration = (strapi: Core.Strapi): DocumentMiddleware =>
+  forCouncilTypes(SAVE_ACTIONS, async (context, next) => {
+    const sourceField = SLUG_SOURCE_FIELD[context.uid as ContentTypeUid];
     if (!sourceField) return next();
 
     const uid = context.uid as any;
     const { documentId } = context.params;
-    const locale: string = context.params.locale ?? DEFAULT_LOCALE;
+    const locale = documentLocale(context);
     const data: Record<string, any> = context.params.data ?? {};
 
     if (locale !== DEFAULT_LOCALE && documentId) {
@@ -54,4 +52,4 @@ export const slugGeneration =
     const base = slugify(typeof name === 'string' ? name : '') || (context.contentType.info?.singularName ?? 'entry');
     context.params.data = { ...data, slug: await firstFreeSlug(base, isTaken) };
     return next();
-  };
+  });

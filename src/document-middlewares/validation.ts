@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { isCouncilContentType } from '../domain/content-types';
 import { DEFAULT_LOCALE } from '../domain/locales';
 import { type FieldProblem, relationIsEmptied, validateContent } from '../domain/validation';
-import { WRITE_ACTIONS, type DocumentMiddleware } from './context';
+import { forCouncilTypes, SAVE_ACTIONS, type DocumentMiddleware } from './kit';
 import { currentDraftValues } from './current-values';
 
 /**
@@ -11,10 +10,8 @@ import { currentDraftValues } from './current-values';
  * included (stock Strapi checks regex/min/max only when publishing). Throwing a ValidationError
  * here answers 400 on REST and in the admin Content Manager alike.
  */
-export const contentValidation =
-  (strapi: Core.Strapi): DocumentMiddleware =>
-  async (context, next) => {
-    if (!isCouncilContentType(context.uid) || !WRITE_ACTIONS.includes(context.action)) return next();
+export const contentValidation = (strapi: Core.Strapi): DocumentMiddleware =>
+  forCouncilTypes(SAVE_ACTIONS, async (context, next) => {
     const { documentId, locale, data = {} } = context.params;
     const isCreate = context.action === 'create';
     const current = isCreate ? { values: {}, localeVersionExists: false } : await currentDraftValues(strapi, context.uid, documentId, locale);
@@ -33,7 +30,7 @@ export const contentValidation =
       });
     }
     return next();
-  };
+  });
 
 /** A partnership is always with a city; a new translation takes the source's city. */
 const cityProblems = async (

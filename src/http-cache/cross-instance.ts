@@ -19,6 +19,9 @@ const RECONNECTED = 'cache listener reconnected';
 export const HEARTBEAT_MS = 5000;
 export const HEARTBEAT_TIMEOUT_MS = 2000;
 
+const NOTIFY_ATTEMPTS = 4;
+const NOTIFY_RETRY_MS = 250;
+
 const cutSocket = (client: Client) => (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
 
 /**
@@ -80,12 +83,28 @@ export const connectCrossInstanceInvalidation = (strapi: Core.Strapi, cache: Res
     }
   };
 
+  /**
+   * Tells the other instances, retrying a few times: a lost notification leaves their caches
+   * stale until the entries' lifetime runs out (HTTP_CACHE_TTL_SECONDS).
+   */
+  const notify = async (payload: string) => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await strapi.db.connection.raw('select pg_notify(?, ?)', [INVALIDATION_CHANNEL, payload]);
+        return;
+      } catch (error) {
+        if (stopped || attempt >= NOTIFY_ATTEMPTS) {
+          strapi.log.warn(`could not notify other instances of a cache clear after ${attempt} attempt(s): ${(error as Error).message}`);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, NOTIFY_RETRY_MS * attempt).unref());
+      }
+    }
+  };
+
   const unsubscribe = cache.onClear((reason) => {
     if (applyingRemote || reason === RECONNECTED) return;
-    const payload = JSON.stringify({ from: instance, reason } satisfies Message);
-    strapi.db.connection.raw('select pg_notify(?, ?)', [INVALIDATION_CHANNEL, payload]).catch((error: Error) => {
-      strapi.log.warn(`could not notify other instances of a cache clear: ${error.message}`);
-    });
+    void notify(JSON.stringify({ from: instance, reason } satisfies Message));
   });
 
   const ready = connect();

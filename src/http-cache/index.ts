@@ -8,6 +8,7 @@ export type HttpCacheConfig = {
   staleWhileRevalidate: number;
   maxEntries: number;
   maxBytes: number;
+  ttlSeconds: number;
 };
 
 const caches = new WeakMap<Core.Strapi, ResponseCache>();
@@ -18,8 +19,8 @@ export const httpCacheConfig = (strapi: Core.Strapi): HttpCacheConfig => strapi.
 export const responseCache = (strapi: Core.Strapi): ResponseCache => {
   let cache = caches.get(strapi);
   if (!cache) {
-    const { maxEntries, maxBytes } = httpCacheConfig(strapi);
-    cache = new ResponseCache({ maxEntries, maxBytes });
+    const { maxEntries, maxBytes, ttlSeconds } = httpCacheConfig(strapi);
+    cache = new ResponseCache({ maxEntries, maxBytes, ttlMs: ttlSeconds * 1000 });
     caches.set(strapi, cache);
   }
   return cache;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { isContentApiPath } from '../public-api/content-api-request';
 
 const PUBLIC_READS = 'the public and read-only tokens may only read (find and findOne) published cities, partnerships, projects, themes and the international relations page';
 
@@ -27,9 +28,9 @@ const GENERIC = new Set(['Forbidden', 'Unauthorized', 'Not Found']);
  * strapi::errors, so thrown replacements are formatted like every other error.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  const prefix = `${strapi.config.get('api.rest.prefix', '/api')}/`;
+  const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
   return async (ctx: any, next: () => Promise<unknown>) => {
-    if (!ctx.path.startsWith(prefix)) return next();
+    if (!isContentApiPath(ctx.path, prefix)) return next();
     const request = () => ({ method: ctx.method, path: ctx.path, locale: ctx.query?.locale, withToken: ctx.get('Authorization') !== '' });
     try {
       await next();

@@ -1,6 +1,7 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { applyDecision, rateLimitConfig, rateLimiter } from '../rate-limit';
+import { isContentApiPath } from '../public-api/content-api-request';
 
 const bearerToken = (authorization: string) => /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
 
@@ -13,13 +14,13 @@ const bearerToken = (authorization: string) => /^Bearer\s+(\S+)$/i.exec(authoriz
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const { enabled } = rateLimitConfig(strapi);
-  const prefix = `${strapi.config.get('api.rest.prefix', '/api')}/`;
+  const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
   const limiter = rateLimiter(strapi, 'api');
   const invalidTokens = rateLimiter(strapi, 'api-invalid-tokens');
 
   return async (ctx: any, next: () => Promise<unknown>) => {
     // Preflights are answered by strapi::cors before any work is done.
-    if (!enabled || ctx.method === 'OPTIONS' || !ctx.path.startsWith(prefix)) return next();
+    if (!enabled || ctx.method === 'OPTIONS' || !isContentApiPath(ctx.path, prefix)) return next();
 
     const token = bearerToken(ctx.get('Authorization'));
     const client = token ? `token:${crypto.createHash('sha256').update(token).digest('hex')}` : `ip:${ctx.ip}`;

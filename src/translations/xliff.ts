@@ -7,7 +7,6 @@ import { isCouncilContentType, translatedAttributes, type ContentTypeUid } from 
 import { DEFAULT_LOCALE } from '../domain/locales';
 import { applyTargets, buildXliff, entryTexts, type TranslationUnit } from '../domain/xliff';
 import { withAuditAction } from '../audit/scope';
-import { responseCache } from '../http-cache';
 import { textPopulate } from './fingerprints';
 import { type TranslationState, translationStatus } from './status';
 
@@ -146,8 +145,6 @@ export const importXliff = async (strapi: Core.Strapi, xml: string, expectedLoca
       (existing ? updated : created).push({ uid, documentId });
     }
   }));
-  // The writes above emptied the cache before this transaction committed; empty it after too.
-  responseCache(strapi).clear('xliff import');
   return { locale: expectedLocale, created, updated, units: plan.reduce((sum, entry) => sum + entry.targets.size, 0) };
 };
 

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { createStrapi, type Core } from '@strapi/strapi';
 import { createDatabase, dropDatabase } from '../setup/database';
 import { APP_DIR, DIST_DIR, applyTestEnv, type TestEnvOptions } from '../setup/env';
-import { waitForIdleDatabase } from '../../src/utils/wait-for-idle-database';
+import { waitForIdleDatabase } from '../../src/database/wait-for-idle-database';
 
 /**
  * One app per test file, like Strapi's own API tests: a private copy of the seeded template

@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import { compileStrapi, createStrapi } from '@strapi/strapi';
 import { assertPostgresReachable, createDatabase } from './database';
 import { APP_DIR, DIST_DIR, applyTestEnv } from './env';
-import { waitForIdleDatabase } from '../../src/utils/wait-for-idle-database';
+import { waitForIdleDatabase } from '../../src/database/wait-for-idle-database';
 
 /**
  * Once per run: check PostgreSQL, type-check (compileStrapi would exit silently on a type error),

@@ -42,7 +42,7 @@ describe('If-None-Match', () => {
 
 describe('ResponseCache', () => {
   it('returns what was stored until cleared', () => {
-    const cache = new ResponseCache({ maxEntries: 10, maxBytes: 1_000_000 });
+    const cache = new ResponseCache({ maxEntries: 10, maxBytes: 1_000_000, ttlMs: 60_000 });
     cache.set('k', response('one'), cache.generation);
     expect(cache.get('k')?.body.toString()).toBe('one');
     cache.clear();
@@ -50,7 +50,7 @@ describe('ResponseCache', () => {
   });
 
   it('does not store a response computed before a clear', () => {
-    const cache = new ResponseCache({ maxEntries: 10, maxBytes: 1_000_000 });
+    const cache = new ResponseCache({ maxEntries: 10, maxBytes: 1_000_000, ttlMs: 60_000 });
     const startedAt = cache.generation;
     cache.clear('publish');
     expect(cache.set('k', response('stale'), startedAt)).toBe(false);
@@ -58,24 +58,32 @@ describe('ResponseCache', () => {
   });
 
   it('evicts the least recently used entries beyond its entry and byte bounds', () => {
-    const byCount = new ResponseCache({ maxEntries: 2, maxBytes: 1_000_000 });
+    const byCount = new ResponseCache({ maxEntries: 2, maxBytes: 1_000_000, ttlMs: 60_000 });
     byCount.set('a', response('a'), 0);
     byCount.set('b', response('b'), 0);
     byCount.get('a');
     byCount.set('c', response('c'), 0);
     expect([byCount.get('a'), byCount.get('b'), byCount.get('c')].map(Boolean)).toEqual([true, false, true]);
 
-    const byBytes = new ResponseCache({ maxEntries: 100, maxBytes: 3000 });
+    const byBytes = new ResponseCache({ maxEntries: 100, maxBytes: 3000, ttlMs: 60_000 });
     for (const key of ['x', 'y', 'z']) byBytes.set(key, response('.'.repeat(1000)), 0);
     expect(byBytes.size).toBeLessThan(3);
     expect(byBytes.get('z')).toBeDefined();
   });
 
   it('tells listeners about every clear (for other instances)', () => {
-    const cache = new ResponseCache({ maxEntries: 10, maxBytes: 1_000_000 });
+    const cache = new ResponseCache({ maxEntries: 10, maxBytes: 1_000_000, ttlMs: 60_000 });
     const reasons: string[] = [];
     cache.onClear((reason) => reasons.push(reason));
     cache.clear('publish api::city.city');
     expect(reasons).toEqual(['publish api::city.city']);
+  });
+
+  it('forgets an entry after its lifetime, even if no clear ever comes', async () => {
+    const cache = new ResponseCache({ maxEntries: 10, maxBytes: 1_000_000, ttlMs: 150 });
+    cache.set('k', response('one'), cache.generation);
+    expect(cache.get('k')).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(cache.get('k')).toBeUndefined();
   });
 });

@@ -45,9 +45,9 @@ describe('project set-up', () => {
     expect(apiConfig().rest).toMatchObject({ strictParams: true, maxLimit: 100 });
   });
 
-  it('runs the public API guard and no poweredBy middleware', () => {
+  it('runs no poweredBy middleware', () => {
     const names = middlewaresConfig({ env }).map((entry: any) => (typeof entry === 'string' ? entry : entry.name));
-    expect(names).toContain('global::public-api-guard');
+    expect(names).toContain('global::http-cache');
     expect(names).not.toContain('strapi::poweredBy');
   });
 });
