@@ -1,3 +1,4 @@
+import { AsyncResource } from 'async_hooks';
 import { cityInput, createCity, seeded } from '../helpers/builders';
 import { adminLogin, createApiToken, withToken } from '../helpers/callers';
 import { useApp } from '../helpers/strapi';
@@ -144,6 +145,39 @@ describe('HTTP caching', () => {
       const brno = await seeded(app(), CITY, 'brno');
       await documents().update({ documentId: brno, locale: 'en', status: 'published', data: { summary: 'Brno, renamed summary' } as any });
       expect((await get(path)).body.data[0].city.summary).toBe('Brno, renamed summary');
+    });
+
+    it('when another request reads between the write and its COMMIT (the Content Manager\'s own transaction)', async () => {
+      const city = await createCity(app(), { name: 'Commit Town' });
+      const path = '/api/cities?filters[slug][$eq]=commit-town&fields[0]=name';
+      await warm(path);
+      // A public request is not part of the writer's transaction: run it outside its async context.
+      const outside = AsyncResource.bind((run: () => Promise<unknown>) => run());
+      let during: any;
+      await app().strapi.db.transaction(async () => {
+        await documents().unpublish({ documentId: city.documentId, locale: 'en' });
+        during = await outside(() => get(path));
+      });
+      // Before COMMIT the public still sees the committed rows: the city, from the cache.
+      expect(during.body.data).toHaveLength(1);
+      const after = await get(path);
+      expect(after.body.data).toEqual([]);
+      expect(after.headers['x-cache']).toBe('MISS');
+    });
+
+    it('and does not empty the cache for a write that rolls back', async () => {
+      const path = '/api/themes?filters[slug][$eq]=peace&fields[0]=name';
+      await warm(path);
+      const peace = await seeded(app(), 'api::theme.theme', 'peace');
+      await expect(
+        app().strapi.db.transaction(async () => {
+          await app().strapi.documents('api::theme.theme').unpublish({ documentId: peace, locale: 'en' });
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      const after = await get(path);
+      expect(after.body.data).toHaveLength(1);
+      expect(after.headers['x-cache']).toBe('HIT');
     });
 
     it('after a change of what the Public role may read', async () => {
