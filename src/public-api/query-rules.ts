@@ -101,6 +101,7 @@ const scalarConditionProblem = (param: string, value: unknown): QueryProblem | u
     } else if (LOGICAL_OPERATORS.has(operator)) {
       if (!Array.isArray(operand)) return problem(at, `${operator} takes a list of conditions`);
       for (const [index, item] of operand.entries()) {
+        if (!isPlainObject(item)) return problem(`${at}[${index}]`, `each condition of ${operator} is an operator with its value, e.g. ${at}[${index}][$eq]=x`);
         const nested = scalarConditionProblem(`${at}[${index}]`, item);
         if (nested) return nested;
       }

@@ -14,7 +14,7 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 const problem = (param: string, message: string): QueryProblem => ({ param, message: `${param}: ${message}` });
 
 /** Parameters that name one thing: given twice (or with brackets) they are a list, and ambiguous. */
-const SINGLE_VALUE_PARAMS = ['locale', 'fallbackLocale', 'status', 'q'];
+const SINGLE_VALUE_PARAMS = ['locale', 'fallbackLocale', 'status', 'q', '_q'];
 
 const SHAPES: Record<string, { ok: (value: unknown) => boolean; expected: string }> = {
   filters: { ok: isPlainObject, expected: 'conditions in brackets, e.g. filters[name][$eq]=Lille' },
@@ -55,7 +55,28 @@ const nestedDepth = (entry: unknown): number => {
   return Math.max(populateDepth(options.populate), fromOn);
 };
 
+/** The Query Engine's own parameters, which some plugin controllers would hand to it unchecked. */
+const QUERY_ENGINE_PARAMS = ['where', 'select', 'orderBy', 'offset', '_where', '_sort', '_limit', '_start'];
+
+/** The first text holding a NUL character, which PostgreSQL cannot store or compare (it answered 500). */
+const nulProblem = (value: unknown, path: string): QueryProblem | undefined => {
+  if (typeof value === 'string') return value.includes('\u0000') ? problem(path, 'contains a NUL character (%00)') : undefined;
+  if (!value || typeof value !== 'object') return undefined;
+  for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+    const nested = key.includes('\u0000') ? problem(`${path}[…]`, 'contains a NUL character (%00)') : nulProblem(entry, `${path}[${key}]`);
+    if (nested) return nested;
+  }
+  return undefined;
+};
+
 export const queryShapeProblem = (query: Record<string, unknown>): QueryProblem | undefined => {
+  for (const [name, value] of Object.entries(query)) {
+    const nul = name.includes('\u0000') ? problem('query', 'a parameter name contains a NUL character (%00)') : nulProblem(value, name);
+    if (nul) return nul;
+  }
+  for (const name of QUERY_ENGINE_PARAMS) {
+    if (query[name] !== undefined) return problem(name, 'is not a parameter of this API; use filters, sort, fields, populate and pagination');
+  }
   for (const name of UNPUBLISHED_PARAMS) {
     if (query[name] !== undefined) return problem(name, 'is not available on the public API, which serves published content only');
   }

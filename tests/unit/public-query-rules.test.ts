@@ -90,6 +90,7 @@ describe('public read rules (schema-aware)', () => {
     expect(filtersProblem({ name: { $eq: { nested: 1 } } }, city, getModel)?.message).toMatch(/^filters\[name\]\[\$eq\]: \$eq takes one value/);
     expect(filtersProblem({ startYear: { $between: [1] } }, partnership, getModel)?.message).toMatch(/exactly two values/);
     expect(filtersProblem({ city: 'lille' }, partnership, getModel)?.message).toMatch(/^filters\[city\]: is a relation/);
+    expect(filtersProblem({ publishedAt: { $or: ['', ''] } }, city, getModel)?.message).toMatch(/^filters\[publishedAt\]\[\$or\]\[0\]: each condition/);
     expect(sortProblem('name:sideways', city, getModel)?.message).toMatch(/^sort: "name:sideways"/);
     expect(fieldsProblem(['name', 'partnerships'], city)?.message).toMatch(/^fields: "partnerships" is not a field/);
     expect(fieldsProblem({ name: 1 }, city)?.message).toMatch(/^fields: expected a field name/);
@@ -125,6 +126,9 @@ describe('query shape (model-free, every content API route)', () => {
     expect(queryShapeProblem({ populate: [{ a: '1' }] })?.param).toBe('populate');
     expect(queryShapeProblem({ hasPublishedVersion: 'true' })?.param).toBe('hasPublishedVersion');
     expect(queryShapeProblem({ filters: { $or: { a: '1' } } })?.message).toMatch(/^filters\[\$or\]: \$or takes a list/);
+    expect(queryShapeProblem({ _q: { a: 'x' } })?.param).toBe('_q');
+    expect(queryShapeProblem({ where: { id: '1' } })?.param).toBe('where');
+    expect(queryShapeProblem({ filters: { slug: { $eq: 'a\u0000b' } } })?.message).toBe('filters[slug][$eq]: contains a NUL character (%00)');
   });
 
   it('accepts every well-formed query', () => {
