@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { env, errors } from '@strapi/utils';
+import { xliffSizeLimit } from '../config/body-limits';
+import { multipartBody } from '../uploads/multipart-body';
 import { CONTENT_TYPE_UIDS, isCouncilContentType } from '../domain/content-types';
 import { DEFAULT_LOCALE } from '../domain/locales';
 import { isEditorOrSuperAdmin } from '../domain/roles';
@@ -103,12 +105,15 @@ export const registerTranslationRoutes = (strapi: Core.Strapi) => {
         handler: async (ctx: any) => {
           const locale = await translatedLocale(strapi, ctx.query.locale);
           await requireActFor(strapi, ctx.state.user, locale, `import ${locale} translations`);
-          const xml = xliffFromRequest(ctx);
+          const xml = await xliffFromRequest(ctx);
           if (!xml) throw new errors.ValidationError('No XLIFF received: send it as text/plain or text/xml, as JSON { "xliff": "…" }, or as a file field named "file"');
           ctx.body = { data: await importXliff(strapi, xml, locale) };
         },
         // An import rewrites a whole locale: the API's per-client limit, per admin user.
-        config: { policies: ['admin::isAuthenticatedAdmin'], middlewares: [perAdminUserRateLimit(strapi, 'xliff-import')] },
+        config: {
+          policies: ['admin::isAuthenticatedAdmin'],
+          middlewares: [perAdminUserRateLimit(strapi, 'xliff-import'), multipartBody({ maxFileSize: xliffSizeLimit(env as any), maxFiles: 1 })],
+        },
       },
     ],
   } as any);

@@ -148,13 +148,16 @@ export const importXliff = async (strapi: Core.Strapi, xml: string, expectedLoca
   return { locale: expectedLocale, created, updated, units: plan.reduce((sum, entry) => sum + entry.targets.size, 0) };
 };
 
-/** The XLIFF text of a request: text/plain or text/xml body, JSON { xliff }, or an uploaded file. */
-export const xliffFromRequest = (ctx: any): string | undefined => {
+/**
+ * The XLIFF text of a request: text/plain or text/xml body, JSON { xliff }, or an uploaded file
+ * (whose size the route's multipart parser holds to the same limit as a text body).
+ */
+export const xliffFromRequest = async (ctx: any): Promise<string | undefined> => {
   const body = ctx.request.body;
   if (typeof body === 'string' && body.trim() !== '') return body;
   if (body && typeof body.xliff === 'string') return body.xliff;
   const file = ctx.request.files?.file;
   const upload = Array.isArray(file) ? file[0] : file;
-  return upload?.filepath ? fs.readFileSync(upload.filepath, 'utf8') : undefined;
+  return upload?.filepath ? fs.promises.readFile(upload.filepath, 'utf8') : undefined;
 };
 

@@ -1,7 +1,7 @@
 import rateLimitConfig from '../../config/rate-limit';
 import middlewaresConfig from '../../config/middlewares';
 import serverConfig from '../../config/server';
-import { bodyLimits } from '../../src/config/body-limits';
+import { bodyLimits, parseSize, uploadSizeLimit, xliffSizeLimit } from '../../src/config/body-limits';
 import { FixedWindowLimiter } from '../../src/rate-limit/limiter';
 import { envFrom } from '../helpers/config-env';
 
@@ -51,9 +51,17 @@ describe('limits config', () => {
     });
   });
 
-  it('body limits: defaults and env overrides', () => {
-    expect(bodyLimits(envFrom({}))).toEqual({ jsonLimit: '1mb', formLimit: '1mb', textLimit: '10mb', formidable: { maxFileSize: 50 * 1024 * 1024 } });
-    expect(bodyLimits(envFrom({ BODY_JSON_LIMIT: '10kb', UPLOAD_MAX_FILE_SIZE_MB: '2' }))).toMatchObject({ jsonLimit: '10kb', formidable: { maxFileSize: 2 * 1024 * 1024 } });
+  it('body limits: defaults and env overrides; the global parser never reads multipart', () => {
+    expect(bodyLimits(envFrom({}))).toEqual({ jsonLimit: '1mb', formLimit: '1mb', textLimit: '10mb', multipart: false });
+    expect(bodyLimits(envFrom({ BODY_JSON_LIMIT: '10kb' }))).toMatchObject({ jsonLimit: '10kb', multipart: false });
+    expect(uploadSizeLimit(envFrom({}))).toBe(50 * 1024 * 1024);
+    expect(uploadSizeLimit(envFrom({ UPLOAD_MAX_FILE_SIZE_MB: '2' }))).toBe(2 * 1024 * 1024);
+    expect(xliffSizeLimit(envFrom({ BODY_TEXT_LIMIT: '4kb' }))).toBe(4096);
+  });
+
+  it('reads sizes as koa-body writes them', () => {
+    expect([parseSize('10mb'), parseSize('512KB'), parseSize('1.5kb'), parseSize(' 7 '), parseSize(300)]).toEqual([10485760, 524288, 1536, 7, 300]);
+    expect(() => parseSize('ten megabytes')).toThrow(/not a size/);
   });
 
   it('the rate limit sits after the HTTP cache, inside strapi::errors; the 413 mapper around strapi::body', () => {
