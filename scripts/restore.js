@@ -35,8 +35,8 @@ const main = async () => {
     console.log(formatSummary(await summariseContent(strapi)));
     for (const warning of warnings) console.warn(`warning: ${warning}`);
     console.log(
-      'Not in a backup, to do now (README "Backup and restore"): create the admin users again (their roles come back at start-up), ' +
-        'create API tokens again with `npm run token:create`, then start or restart every app instance.',
+      'Admin users, roles and API tokens are restored with the content. API tokens only work where API_TOKEN_SALT is the one the backup ' +
+        'was made with (README "Backup and restore"). Start or restart every app instance now, so that no cache serves what was there before.',
     );
   } finally {
     await stopApp(strapi, app.distModule);

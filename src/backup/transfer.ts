@@ -43,10 +43,12 @@ export const exportArchive = async (strapi: Core.Strapi, base: string, key: stri
 };
 
 /**
- * Replaces the content of the database (and the media store) with the archive's, like
- * `strapi import --force`: every content type but admin users, roles and tokens (admin::*) and
- * Strapi's ignored types is emptied first; media files and settings (core store, webhooks) too.
- * One transaction: a failed restore leaves the database as it was.
+ * Replaces everything in the database (and the media store) with the archive's, like
+ * `strapi import --force`: every type is emptied first, admin users, roles, permissions and API
+ * tokens included, since the archive carries them too. Emptying only the content and leaving the
+ * admin tables as the app's start-up made them doubled every role permission and the default
+ * "Read Only" token. Media files and settings (core store, webhooks) are replaced too. One
+ * transaction: a failed restore leaves the database as it was.
  */
 export const importArchive = async (strapi: Core.Strapi, path: string, key: string | undefined, encrypted: boolean) => {
   const source = fileTransfer.providers.createLocalFileSourceProvider({
@@ -54,7 +56,8 @@ export const importArchive = async (strapi: Core.Strapi, path: string, key: stri
     compression: { enabled: true },
     encryption: { enabled: encrypted, key: encrypted ? key : undefined },
   });
-  const kept = [...Object.keys(strapi.contentTypes).filter(strapiTransfer.isIgnoredOfficialTransferType), ...strapiTransfer.getIgnoredOfficialTransferTypes()];
+  // Only what Strapi's own transfers never carry (content releases) is left as it is.
+  const kept = strapiTransfer.getIgnoredOfficialTransferTypes();
   const destination = strapiTransfer.providers.createLocalStrapiDestinationProvider({
     getStrapi: () => strapi,
     autoDestroy: false,

@@ -1,8 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { CONTENT_TYPE_UIDS } from '../domain/content-types';
+import { CONTENT_TYPE_UIDS, SINGLE_TYPE_UIDS } from '../domain/content-types';
 
-/** What an anonymous caller may do: read the council's content, nothing else. */
-export const PUBLIC_ACTIONS = CONTENT_TYPE_UIDS.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
+/**
+ * What an anonymous caller may do: read the council's content, nothing else. A single type has
+ * no findOne: granting it anyway made users-permissions delete it and this recreate it at every
+ * start, so no two databases (a backup and its restore) ever held the same permission rows.
+ */
+export const PUBLIC_ACTIONS = CONTENT_TYPE_UIDS.flatMap((uid) => (SINGLE_TYPE_UIDS.includes(uid) ? [`${uid}.find`] : [`${uid}.find`, `${uid}.findOne`]));
 
 /**
  * Makes the users-permissions Public role grant exactly PUBLIC_ACTIONS (stock Strapi also opens

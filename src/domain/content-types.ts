@@ -9,6 +9,9 @@ export const CONTENT_TYPE_UIDS = [
 
 export type ContentTypeUid = (typeof CONTENT_TYPE_UIDS)[number];
 
+/** Types with one document (no list, no findOne by documentId). */
+export const SINGLE_TYPE_UIDS: readonly ContentTypeUid[] = ['api::international-relations-page.international-relations-page'];
+
 /** Whether a content type or attribute is translated per locale (i18n's `localized` option). */
 export const isLocalizedAttribute = (attribute: { pluginOptions?: any } | undefined): boolean => attribute?.pluginOptions?.i18n?.localized === true;
 

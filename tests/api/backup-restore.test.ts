@@ -7,7 +7,10 @@ import sharp from 'sharp';
 import { file as fileTransfer, utils as transferUtils } from '@strapi/data-transfer';
 import { applicationContentTypes } from '../../src/backup/content-summary';
 import { cityInput, partnershipInput, projectInput } from '../helpers/builders';
-import { mediaFileHashes, snapshotContent, type Snapshot } from '../helpers/content-snapshot';
+import { strapi as strapiTransfer } from '@strapi/data-transfer';
+import { EDITOR_ROLE } from '../../src/domain/roles';
+import { adminLogin, createApiToken } from '../helpers/callers';
+import { mediaFileHashes, snapshotContent, snapshotTables, tableRowCounts, type Snapshot } from '../helpers/content-snapshot';
 import { useApp } from '../helpers/strapi';
 import { createDatabase, databaseUrl, dropDatabase } from '../setup/database';
 import { APP_DIR } from '../setup/env';
@@ -52,6 +55,15 @@ describe('npm run backup / npm run restore', () => {
   let source: Snapshot;
   let sourceFiles: Record<string, string>;
   let refusedOverSource: Promise<Run>;
+  let everyType: string[];
+  let sourceEverything: Awaited<ReturnType<typeof snapshotEverything>>;
+  /** Every content type (admin, plugins and the app's) and the tables of no type a restore replaces. */
+  const snapshotEverything = async (database: string) => ({
+    types: await snapshotContent(app().strapi, database, everyType),
+    tables: await snapshotTables(database, ['strapi_core_store_settings', 'strapi_webhooks']),
+    // And the number of rows of every table, so that nothing outside the above goes unseen.
+    rows: await tableRowCounts(database),
+  });
 
   const sourceEnv = () => ({ DATABASE_URL: databaseUrl(app().database), PUBLIC_DIR: sourcePublic, BACKUP_ENCRYPTION_KEY: undefined });
   const targetEnv = { DATABASE_URL: databaseUrl(target), PUBLIC_DIR: targetPublic, BACKUP_ENCRYPTION_KEY: undefined };
@@ -90,8 +102,17 @@ describe('npm run backup / npm run restore', () => {
     fixtures.project = project.documentId;
     fixtures.partnership = partnership.documentId;
 
+    // What is not content but is in a backup: an admin user and what they made, API tokens.
+    const editor = await adminLogin(app(), EDITOR_ROLE.code);
+    const made = await app().http().post('/content-manager/collection-types/api::theme.theme?locale=en').set(editor.headers).send({ name: 'Made by an editor' });
+    expect(made.status).toBe(201);
+    await createApiToken(app(), 'read-only');
+    await createApiToken(app(), 'custom', ['api::city.city.find']);
+
     uids = applicationContentTypes(strapi);
     source = await snapshotContent(strapi, app().database, [...uids, 'plugin::upload.file', 'plugin::i18n.locale']);
+    everyType = Object.keys(strapi.contentTypes).filter((uid) => !strapiTransfer.getIgnoredOfficialTransferTypes().includes(uid));
+    sourceEverything = await snapshotEverything(app().database);
     sourceFiles = await mediaFileHashes(app().database, sourcePublic);
     await createDatabase(target);
   }, 120_000);
@@ -147,6 +168,20 @@ describe('npm run backup / npm run restore', () => {
       `[backup-restore] backups ${plain.seconds.toFixed(1)} s (plain) and ${encrypted.seconds.toFixed(1)} s (encrypted) side by side, ` +
         `restore into an empty database ${restore.seconds.toFixed(1)} s\n${summary(restore).join('\n')}`,
     );
+  }, 240_000);
+
+  it('restores every table exactly, admin users, roles, permissions and tokens included, and again with --force over it', async () => {
+    expect(Object.keys(sourceEverything.types['admin::user'])).toHaveLength(1);
+    expect(Object.keys(sourceEverything.types['admin::api-token']).length).toBeGreaterThanOrEqual(2);
+    const compare = (restored: Awaited<ReturnType<typeof snapshotEverything>>) => {
+      for (const uid of everyType) expect({ uid, rows: restored.types[uid] }).toEqual({ uid, rows: sourceEverything.types[uid] });
+      expect(restored.tables).toEqual(sourceEverything.tables);
+      expect(restored.rows).toEqual(sourceEverything.rows);
+    };
+    compare(await snapshotEverything(target));
+    const again = await runScript('restore.js', [encryptedFile, '--no-build', '--force'], { ...targetEnv, BACKUP_ENCRYPTION_KEY: KEY });
+    expect(again).toMatchObject({ code: 0 });
+    compare(await snapshotEverything(target));
   }, 240_000);
 
   it('writes the unencrypted backup as a Strapi archive holding every version and media file', async () => {

@@ -75,7 +75,7 @@ describe('security defaults of the public API', () => {
     it('has find and findOne on the five types and nothing else', async () => {
       const role = await app().strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' }, populate: ['permissions'] });
       expect(role.permissions.map((p: any) => p.action).sort()).toEqual([...PUBLIC_ACTIONS].sort());
-      expect(PUBLIC_ACTIONS).toHaveLength(10);
+      expect(PUBLIC_ACTIONS).toHaveLength(9);
     });
 
     it.each([

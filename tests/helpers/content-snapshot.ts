@@ -12,9 +12,9 @@ import { databaseUrl } from '../setup/database';
  * the documentId/locale/status of their targets in order, and media as their file rows.
  *
  * Only the running app's metadata is used, so the snapshot follows every type the app has.
- * Left out, with the reason: `id` columns (a restore renumbers rows), createdBy/updatedBy (they
- * point at admin users, which are not in a backup), `localizations` (derived from documentId) and
- * the files' own `related` (read from the content side).
+ * Left out, with the reason: `id` columns (a restore renumbers rows), `localizations` (derived from
+ * documentId) and the files' own `related` (read from the content side). Links to admin users
+ * (createdBy, updatedBy, a token's owner) are compared like any relation: the users are in a backup.
  */
 type Metadata = Core.Strapi['db']['metadata'];
 type Attribute = Record<string, any>;
@@ -29,8 +29,7 @@ const groupBy = (rows: Row[], key: string) => {
   return groups;
 };
 
-const isSkipped = (attribute: Attribute) =>
-  attribute.target?.startsWith('admin::') || attribute.unstable_virtual || attribute.joinTable?.morphColumn;
+const isSkipped = (attribute: Attribute) => attribute.unstable_virtual || attribute.joinTable?.morphColumn;
 
 const describeRows = async (client: Client, metadata: Metadata, uid: string, rows: Row[]): Promise<Map<number, Row>> => {
   const { attributes } = metadata.get(uid);
@@ -81,6 +80,14 @@ const describeRows = async (client: Client, metadata: Metadata, uid: string, row
       );
       linked = groupBy(result.rows, 'owner_id');
       describe = async (targets) => targets.map(versionKey);
+    } else if (attribute.joinColumn) {
+      // The target's id in a column of this table (createdBy, updatedBy on most types).
+      const column = attribute.joinColumn.name;
+      const ids = rows.map((row) => row[column]).filter((id) => id !== null && id !== undefined);
+      const result = ids.length > 0 ? await client.query(`select id, document_id, locale, published_at from ${targetTable()} where id = any($1)`, [ids]) : { rows: [] };
+      const targetsById = new Map<number, Row>(result.rows.map((target: Row) => [target.id, target]));
+      linked = new Map(rows.map((row) => [row.id, targetsById.has(row[column]) ? [targetsById.get(row[column])!] : []]));
+      describe = async (targets) => targets.map(versionKey);
     } else {
       throw new Error(`${uid}.${name}: a relation the snapshot does not know how to read`);
     }
@@ -100,6 +107,39 @@ export const snapshotContent = async (strapi: Core.Strapi, database: string, uid
       snapshot[uid] = Object.fromEntries(rows.map((row) => [versionKey(row), described.get(row.id)!]));
     }
     return snapshot;
+  } finally {
+    await client.end();
+  }
+};
+
+/**
+ * Tables that belong to no content type (the settings store, webhooks), every column but `id`,
+ * as sorted JSON lines: a restore replaces them too.
+ */
+export const snapshotTables = async (database: string, tables: string[]): Promise<Record<string, string[]>> => {
+  const client = new Client({ connectionString: databaseUrl(database) });
+  await client.connect();
+  try {
+    const snapshot: Record<string, string[]> = {};
+    for (const table of tables) {
+      const { rows } = await client.query(`select * from ${table}`);
+      snapshot[table] = rows.map(({ id: _id, ...row }) => JSON.stringify(row)).sort();
+    }
+    return snapshot;
+  } finally {
+    await client.end();
+  }
+};
+
+/** Rows in every table of the database's schema. */
+export const tableRowCounts = async (database: string): Promise<Record<string, number>> => {
+  const client = new Client({ connectionString: databaseUrl(database) });
+  await client.connect();
+  try {
+    const { rows: tables } = await client.query(`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`);
+    const counts: Record<string, number> = {};
+    for (const { table_name: table } of tables) counts[table] = Number((await client.query(`select count(*) as n from "${table}"`)).rows[0].n);
+    return counts;
   } finally {
     await client.end();
   }
