@@ -22,11 +22,6 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'global::database-unavailable', // 503 instead of 500 while PostgreSQL cannot be reached
   // Inside strapi::errors: replaces its bare "Forbidden" / "Unauthorized" / "Not Found" on /api.
   'global::named-refusals',
-  // Production hands out admin session cookies only over https, where they are Secure.
-  {
-    name: 'global::admin-https-only',
-    config: { enabled: env('NODE_ENV') === 'production' && !env.bool('ADMIN_ALLOW_PLAIN_HTTP', false) },
-  },
   {
     name: 'strapi::security',
     config: {

@@ -2,14 +2,21 @@
 'use strict';
 /**
  * Writes a .env with freshly generated development secrets when there is none, so that
- * `npm ci && npm run develop` works on a fresh clone. Never touches an existing .env.
+ * `npm ci && npm run develop` works on a fresh clone. Never touches an existing .env, and never
+ * writes one in production (NODE_ENV=production): a deployment's settings come from its
+ * environment, and development secrets there would be a hole. ENV_PATH (Strapi's own setting)
+ * says where the file is.
  */
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
-const envFile = path.join(__dirname, '..', '.env');
+const envFile = process.env.ENV_PATH ? path.resolve(process.env.ENV_PATH) : path.join(__dirname, '..', '.env');
 if (fs.existsSync(envFile)) process.exit(0);
+if (process.env.NODE_ENV === 'production') {
+  console.log('NODE_ENV=production: no development .env written; the settings come from the environment (.env.example lists them).');
+  process.exit(0);
+}
 
 const { randomSecrets } = require('./lib/secrets');
 const devPassword = `Leeds-${crypto.randomBytes(6).toString('hex')}-A1`;
@@ -19,13 +26,11 @@ const lines = [
   'HOST=0.0.0.0',
   'PORT=1337',
   ...Object.entries(randomSecrets()).map(([name, value]) => `${name}=${value}`),
-  'DATABASE_CLIENT=sqlite',
-  'DATABASE_FILENAME=.tmp/data.db',
   'CORS_ORIGINS=http://localhost:1337,http://localhost:3000',
   'STRAPI_TELEMETRY_DISABLED=true',
-  'DEV_ADMIN_EMAIL=admin@example.com',
-  `DEV_ADMIN_PASSWORD=${devPassword}`,
+  'INITIAL_ADMIN_EMAIL=admin@example.com',
+  `INITIAL_ADMIN_PASSWORD=${devPassword}`,
   '',
 ];
 fs.writeFileSync(envFile, lines.join('\n'), { mode: 0o600 });
-console.log(`Wrote .env with development secrets. Admin panel login: admin@example.com / ${devPassword}`);
+console.log(`Wrote ${path.relative(process.cwd(), envFile) || envFile} with development secrets. Admin panel login: admin@example.com / ${devPassword}`);

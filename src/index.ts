@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { guardAdminSignIn } from './admin-sign-in';
 import { stopAuditLogRetention } from './audit/retention';
 import { registerAuditLogRoutes } from './audit/routes';
 import { bootstrapApp } from './bootstrap';
@@ -17,6 +18,7 @@ export default {
     assertProductionSecrets();
     registerDocumentMiddlewares(strapi);
     guardContentApiQueries(strapi);
+    guardAdminSignIn(strapi);
     declareFallbackLocaleParam(strapi);
     registerTranslationRoutes(strapi);
     registerReadinessRoute(strapi);

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { ensureFirstAdmin } from '../admin-sign-in/first-admin';
 import { startAuditLogRetention } from '../audit/retention';
 import { clearCacheOnNonDocumentChanges } from '../document-middlewares/cache-invalidation';
 import { startCrossInstanceInvalidation } from '../http-cache';
@@ -7,7 +8,6 @@ import { watchLocaleChanges } from '../locales/known-locales';
 import { isContentEmpty, seedContent } from '../seed/seed-content';
 import { ensureAdminRoles } from './admin-roles';
 import { revokeDefaultFullAccessToken } from './api-tokens';
-import { ensureDevAdmin } from './dev-admin';
 import { lockDownPublicAccess } from './public-access';
 import { registerWebhooksFromEnv } from './webhooks';
 
@@ -19,7 +19,7 @@ export const bootstrapApp = async (strapi: Core.Strapi) => {
   await ensureLocales(strapi);
   await lockDownPublicAccess(strapi);
   await ensureAdminRoles(strapi);
-  await ensureDevAdmin(strapi);
+  await ensureFirstAdmin(strapi);
   await revokeDefaultFullAccessToken(strapi);
   await registerWebhooksFromEnv(strapi);
   await startAuditLogRetention(strapi);

@@ -8,6 +8,9 @@ import path from 'path';
  */
 export const REQUIRED_SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY'] as const;
 
+/** Secrets that may be left out, but never set to the example's value. */
+export const OPTIONAL_SECRETS = ['INITIAL_ADMIN_PASSWORD'] as const;
+
 type Env = Record<string, string | undefined>;
 
 /** KEY=VALUE lines of a dotenv file (comments and blank lines skipped, surrounding quotes removed). */
@@ -30,9 +33,9 @@ const items = (value: string) => value.split(',').map((item) => item.trim());
  * its keys is checked, so one real key beside a placeholder is refused too.
  */
 export const productionSecretProblems = (env: Env, examples: Env): string[] =>
-  REQUIRED_SECRETS.flatMap((name) => {
+  [...REQUIRED_SECRETS, ...OPTIONAL_SECRETS].flatMap((name) => {
     const value = env[name]?.trim() ?? '';
-    if (value === '') return [`${name} is not set`];
+    if (value === '') return (REQUIRED_SECRETS as readonly string[]).includes(name) ? [`${name} is not set`] : [];
     const example = examples[name];
     if (example === undefined || example === '') return [];
     const exampleItems = new Set(items(example));

@@ -17,6 +17,7 @@ const STRAPI_BIN = path.join(APP_DIR, 'node_modules', '@strapi', 'strapi', 'bin'
 const examples = parseEnvFile(fs.readFileSync(path.join(APP_DIR, '.env.example'), 'utf8'));
 // Fresh ones each run, as a deployment would have.
 const realSecrets = randomSecrets();
+const INITIAL_ADMIN = { email: 'prod-admin@leeds.example', password: `Prod-${crypto.randomBytes(6).toString('hex')}-9` };
 
 const productionEnv = (database: string, overrides: Record<string, string | undefined>) => {
   const env: Record<string, string | undefined> = {
@@ -57,6 +58,7 @@ describe('production start', () => {
     ['JWT_SECRET is missing', { JWT_SECRET: undefined }, 'JWT_SECRET is not set'],
     ['ADMIN_JWT_SECRET is the .env.example value', { ADMIN_JWT_SECRET: examples.ADMIN_JWT_SECRET }, 'ADMIN_JWT_SECRET is the example value'],
     ['APP_KEYS are the .env.example keys', { APP_KEYS: examples.APP_KEYS }, 'APP_KEYS is the example value'],
+    ['INITIAL_ADMIN_PASSWORD is the .env.example value', { INITIAL_ADMIN_PASSWORD: examples.INITIAL_ADMIN_PASSWORD }, 'INITIAL_ADMIN_PASSWORD is the example value'],
   ])(
     'refuses to start when %s, exiting non-zero with a message naming it',
     async (_case, overrides, message) => {
@@ -70,6 +72,18 @@ describe('production start', () => {
     120_000,
   );
 
+  it('refuses to create the first super admin with a weak INITIAL_ADMIN_PASSWORD', async () => {
+    const database = `pcms_prod_weak_${crypto.randomBytes(4).toString('hex')}`;
+    await createDatabase(database, process.env.TEST_TEMPLATE_DATABASE);
+    try {
+      const run = start(productionEnv(database, { INITIAL_ADMIN_EMAIL: 'weak@leeds.example', INITIAL_ADMIN_PASSWORD: 'password' }));
+      expect(await run.exited).not.toBe(0);
+      expect(run.output()).toContain('INITIAL_ADMIN_PASSWORD is too weak: it needs a lower-case letter, a capital and a digit');
+    } finally {
+      await dropDatabase(database);
+    }
+  }, 180_000);
+
   describe('with real secrets', () => {
     const database = `pcms_prod_${crypto.randomBytes(4).toString('hex')}`;
     let server: ReturnType<typeof start> | undefined;
@@ -77,7 +91,7 @@ describe('production start', () => {
 
     beforeAll(async () => {
       await createDatabase(database, process.env.TEST_TEMPLATE_DATABASE);
-      server = start(productionEnv(database, {}));
+      server = start(productionEnv(database, { INITIAL_ADMIN_EMAIL: INITIAL_ADMIN.email, INITIAL_ADMIN_PASSWORD: INITIAL_ADMIN.password }));
       const deadline = Date.now() + 150_000;
       for (;;) {
         const exitedEarly = await Promise.race([server.exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 250))]);
@@ -107,26 +121,32 @@ describe('production start', () => {
       expect(response.headers.get('x-powered-by')).toBeNull();
     });
 
-    it('hands out the admin session cookie only over https, and then Secure and HttpOnly', async () => {
-      const admin = { email: 'prod-admin@leeds.example', password: 'Prod-Password-123', firstname: 'Prod', lastname: 'Admin' };
-      const register = (headers: Record<string, string>) =>
-        fetch(url('/admin/register-admin'), { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(admin) });
+    it('creates the first super admin from the environment, and lets nobody register one at /admin', async () => {
+      const register = await fetch(url('/admin/register-admin'), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-Proto': 'https' },
+        body: JSON.stringify({ email: 'intruder@example.com', password: 'Intruder-123', firstname: 'In', lastname: 'Truder' }),
+      });
+      expect(register.status).toBe(403);
+      expect(((await register.json()) as { error: { message: string } }).error.message).toMatch(/^The first super admin is not registered here in production: set INITIAL_ADMIN_EMAIL/);
+      const login = await fetch(url('/admin/login'), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-Proto': 'https' },
+        body: JSON.stringify(INITIAL_ADMIN),
+      });
+      expect(login.status).toBe(200);
+      expect(((await login.json()) as { data: { user: { roles?: unknown } } }).data.user).toBeDefined();
+    });
+
+    it('hands out the admin session cookie only over https, and then Secure and HttpOnly, however the path is spelled', async () => {
       const expectPlainHttpRefused = async (response: Response) => {
         expect(response.status).toBe(403);
         expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/^Admin sign-in needs https in production.*TRUST_PROXY=true.*ADMIN_ALLOW_PLAIN_HTTP=true/);
         expect(response.headers.getSetCookie().filter((line) => line.startsWith('strapi_admin_refresh='))).toEqual([]);
       };
 
-      await expectPlainHttpRefused(await register({}));
-      const registered = await register({ 'X-Forwarded-Proto': 'https' });
-      expect(registered.status).toBe(200);
-
-      const login = (headers: Record<string, string>) =>
-        fetch(url('/admin/login'), {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', ...headers },
-          body: JSON.stringify({ email: admin.email, password: admin.password }),
-        });
+      const login = (headers: Record<string, string>, path = '/admin/login') =>
+        fetch(url(path), { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(INITIAL_ADMIN) });
       const overHttps = await login({ 'X-Forwarded-Proto': 'https' });
       expect(overHttps.status).toBe(200);
       const cookie = overHttps.headers.getSetCookie().find((line) => line.startsWith('strapi_admin_refresh='));
@@ -136,12 +156,18 @@ describe('production start', () => {
       expect(cookie!.toLowerCase()).toEqual(expect.stringContaining('; samesite=lax'));
 
       // Over plain http the cookie could not be Secure (Strapi would leave the flag off), so no
-      // route that issues it answers there.
-      await expectPlainHttpRefused(await login({}));
-      const renew = (headers: Record<string, string>) =>
-        fetch(url('/admin/access-token'), { method: 'POST', headers: { Cookie: cookie!.split(';')[0], ...headers } });
+      // route that issues it answers there, whatever the spelling the router still matches.
+      for (const path of ['/admin/login', '/ADMIN/login', '/Admin/Login/', '/admin/LOGIN']) await expectPlainHttpRefused(await login({}, path));
+      const renew = (headers: Record<string, string>, path = '/admin/access-token') => fetch(url(path), { method: 'POST', headers: { Cookie: cookie!.split(';')[0], ...headers } });
       await expectPlainHttpRefused(await renew({}));
+      await expectPlainHttpRefused(await renew({}, '/ADMIN/Access-Token'));
       expect((await renew({ 'X-Forwarded-Proto': 'https' })).status).toBe(200);
+    });
+
+    it('serves a favicon (browsers ask for one on every admin page)', async () => {
+      const response = await fetch(url('/favicon.ico'));
+      expect(response.status).toBe(200);
+      expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(100);
     });
 
     it('rate-limits the public API by default', async () => {

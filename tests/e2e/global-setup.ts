@@ -1,6 +1,6 @@
 import { createDatabase, dropDatabase } from '../setup/database';
 import { startProductionServer } from './support/server';
-import { createUsers } from './support/users';
+import { createUsers, newCredentials } from './support/users';
 
 /**
  * Once per run: a throwaway PostgreSQL database, the production build started on it (which
@@ -9,9 +9,11 @@ import { createUsers } from './support/users';
  */
 export default async () => {
   // Debugging aid: E2E_BASE_URL points the tests at a server started by hand (users are created
-  // on it unless E2E_USERS is set too), and nothing is stopped or dropped afterwards.
+  // on it, signed in as E2E_SUPER_ADMIN_EMAIL / _PASSWORD, unless E2E_USERS is set too), and
+  // nothing is stopped or dropped afterwards.
   if (process.env.E2E_BASE_URL) {
-    process.env.E2E_USERS ??= JSON.stringify(await createUsers(process.env.E2E_BASE_URL));
+    const superAdmin = { ...newCredentials('superAdmin'), email: process.env.E2E_SUPER_ADMIN_EMAIL ?? '', password: process.env.E2E_SUPER_ADMIN_PASSWORD ?? '' };
+    process.env.E2E_USERS ??= JSON.stringify(await createUsers(process.env.E2E_BASE_URL, superAdmin));
     return undefined;
   }
   const started = Date.now();
@@ -23,9 +25,10 @@ export default async () => {
     await dropDatabase(database);
   };
   try {
-    const server = await startProductionServer(database);
+    const superAdmin = newCredentials('superAdmin');
+    const server = await startProductionServer(database, superAdmin);
     stopServer = server.stop;
-    const users = await createUsers(server.baseUrl);
+    const users = await createUsers(server.baseUrl, superAdmin);
     // Workers inherit the environment of the global set-up.
     process.env.E2E_BASE_URL = server.baseUrl;
     process.env.E2E_USERS = JSON.stringify(users);

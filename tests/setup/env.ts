@@ -36,6 +36,5 @@ export const applyTestEnv = (database: string, options: TestEnvOptions = {}) => 
     LOG_STARTUP: 'false',
     SEED_ON_EMPTY: 'true',
   });
-  delete process.env.DEV_ADMIN_EMAIL;
-  delete process.env.DEV_ADMIN_PASSWORD;
+  for (const name of ['DEV_ADMIN_EMAIL', 'DEV_ADMIN_PASSWORD', 'INITIAL_ADMIN_EMAIL', 'INITIAL_ADMIN_PASSWORD']) delete process.env[name];
 };

@@ -42,6 +42,14 @@ describe('production secrets', () => {
     expect(productionSecretProblems({ ...goodSecrets(), APP_KEYS: 'real-key-1,' }, examples)).toHaveLength(1);
   });
 
+  it('accepts INITIAL_ADMIN_PASSWORD left out, refuses it as the example value', () => {
+    expect(examples.INITIAL_ADMIN_PASSWORD).toEqual(expect.any(String));
+    expect(productionSecretProblems({ ...goodSecrets(), INITIAL_ADMIN_PASSWORD: 'A-real-one-42' }, examples)).toEqual([]);
+    expect(productionSecretProblems({ ...goodSecrets(), INITIAL_ADMIN_PASSWORD: examples.INITIAL_ADMIN_PASSWORD }, examples)).toEqual([
+      expect.stringContaining('INITIAL_ADMIN_PASSWORD is the example value'),
+    ]);
+  });
+
   it('lists every bad variable at once', () => {
     const problems = productionSecretProblems({ ...goodSecrets(), JWT_SECRET: undefined, ENCRYPTION_KEY: examples.ENCRYPTION_KEY }, examples);
     expect(problems.map((problem) => problem.split(' ')[0])).toEqual(['JWT_SECRET', 'ENCRYPTION_KEY']);

@@ -1,5 +1,6 @@
 import rateLimitConfig from '../../config/rate-limit';
 import middlewaresConfig from '../../config/middlewares';
+import adminSignInConfig from '../../config/admin-sign-in';
 import serverConfig from '../../config/server';
 import { bodyLimits, parseSize, uploadSizeLimit, xliffSizeLimit } from '../../src/config/body-limits';
 import { FixedWindowLimiter } from '../../src/rate-limit/limiter';
@@ -78,10 +79,21 @@ describe('limits config', () => {
   });
 
   it('admin sign-in over plain http: refused in production unless ADMIN_ALLOW_PLAIN_HTTP says', () => {
-    const httpsOnly = (env: any) => (middlewaresConfig({ env }).find((entry: any) => entry?.name === 'global::admin-https-only') as any).config.enabled;
+    const httpsOnly = (env: any) => adminSignInConfig({ env }).httpsOnly;
     expect(httpsOnly(envFrom({ NODE_ENV: 'production' }))).toBe(true);
     expect(httpsOnly(envFrom({ NODE_ENV: 'production', ADMIN_ALLOW_PLAIN_HTTP: 'true' }))).toBe(false);
     expect(httpsOnly(envFrom({ NODE_ENV: 'development' }))).toBe(false);
+  });
+
+  it('the first super admin: from INITIAL_ADMIN_*; registering at /admin only outside production unless allowed', () => {
+    const config = (env: Record<string, string>) => adminSignInConfig({ env: envFrom(env) } as any);
+    expect(config({ NODE_ENV: 'production' }).openFirstRegistration).toBe(false);
+    expect(config({ NODE_ENV: 'production', ADMIN_OPEN_FIRST_REGISTRATION: 'true' }).openFirstRegistration).toBe(true);
+    expect(config({ NODE_ENV: 'development' }).openFirstRegistration).toBe(true);
+    expect(config({ NODE_ENV: 'production', INITIAL_ADMIN_EMAIL: 'a@b.c', INITIAL_ADMIN_PASSWORD: 'Xyz-12345' }).initialAdmin).toMatchObject({ email: 'a@b.c', password: 'Xyz-12345' });
+    // The names older development .env files use count outside production only.
+    expect(config({ NODE_ENV: 'development', DEV_ADMIN_EMAIL: 'd@e.f', DEV_ADMIN_PASSWORD: 'Dev-12345' }).initialAdmin).toMatchObject({ email: 'd@e.f' });
+    expect(config({ NODE_ENV: 'production', DEV_ADMIN_EMAIL: 'd@e.f', DEV_ADMIN_PASSWORD: 'Dev-12345' }).initialAdmin.email).toBeUndefined();
   });
 
   it('trusts a proxy only when TRUST_PROXY is set, and then only its last hop', () => {

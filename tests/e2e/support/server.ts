@@ -4,6 +4,7 @@ import net from 'net';
 import path from 'path';
 import { randomSecrets } from '../../../scripts/lib/secrets';
 import { databaseUrl } from '../../setup/database';
+import type { Credentials } from './users';
 
 export const APP_DIR = path.resolve(__dirname, '..', '..', '..');
 export const RESULTS_DIR = path.join(APP_DIR, 'test-results');
@@ -36,9 +37,10 @@ const waitUntilReady = async (baseUrl: string, child: ChildProcess, timeoutMs: n
 
 /**
  * `strapi start` (the production build in dist/, as `npm run start` runs it) on the given
- * database, which it migrates and seeds because it is empty. Logs go to test-results/server.log.
+ * database, which it migrates and seeds because it is empty, creating `initialAdmin` as its first
+ * super admin. Logs go to test-results/server.log.
  */
-export const startProductionServer = async (database: string) => {
+export const startProductionServer = async (database: string, initialAdmin: Credentials) => {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
@@ -56,6 +58,10 @@ export const startProductionServer = async (database: string) => {
       DATABASE_URL: databaseUrl(database),
       SEED_ON_EMPTY: 'true',
       SERVE_ADMIN_PANEL: 'true',
+      INITIAL_ADMIN_EMAIL: initialAdmin.email,
+      INITIAL_ADMIN_PASSWORD: initialAdmin.password,
+      INITIAL_ADMIN_FIRSTNAME: initialAdmin.firstname,
+      INITIAL_ADMIN_LASTNAME: initialAdmin.lastname,
       // One browser on one address makes all requests; the limiter is tested on its own.
       RATE_LIMIT_ENABLED: 'false',
       // Plain http on 127.0.0.1, no TLS proxy in front; https-only sign-in is tested on its own

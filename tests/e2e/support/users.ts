@@ -24,22 +24,23 @@ const call = async (baseUrl: string, method: string, path: string, body?: unknow
   return json;
 };
 
-/**
- * Creates the users the way people are created in production: the first super admin registers
- * on the empty instance, then invites the others with a role, and each one accepts the invitation.
- */
-export const createUsers = async (baseUrl: string): Promise<Users> => {
-  const suffix = crypto.randomBytes(3).toString('hex');
-  const credentials = (persona: Persona): Credentials => ({
-    email: `${persona.toLowerCase()}-${suffix}@leeds.example`,
-    password: password(),
-    firstname: PERSONAS[persona].firstname,
-    lastname: PERSONAS[persona].lastname,
-  });
-  const users = { superAdmin: credentials('superAdmin'), editor: credentials('editor'), translatorFr: credentials('translatorFr') };
+/** New credentials for one of the personas; `suffix` keeps a run's addresses apart from another's. */
+export const newCredentials = (persona: Persona, suffix = crypto.randomBytes(3).toString('hex')): Credentials => ({
+  email: `${persona.toLowerCase()}-${suffix}@leeds.example`,
+  password: password(),
+  firstname: PERSONAS[persona].firstname,
+  lastname: PERSONAS[persona].lastname,
+});
 
-  const registered = await call(baseUrl, 'POST', '/admin/register-admin', users.superAdmin);
-  const token: string = registered.data.token;
+/**
+ * Creates the users the way people are created in production: the first super admin exists from
+ * INITIAL_ADMIN_EMAIL / INITIAL_ADMIN_PASSWORD (the server was started with them), signs in and
+ * invites the others with a role, and each one accepts the invitation.
+ */
+export const createUsers = async (baseUrl: string, superAdmin: Credentials): Promise<Users> => {
+  const suffix = crypto.randomBytes(3).toString('hex');
+  const users = { superAdmin, editor: newCredentials('editor', suffix), translatorFr: newCredentials('translatorFr', suffix) };
+  const token = await adminToken(baseUrl, superAdmin);
   const roles: Array<{ id: number; code: string }> = (await call(baseUrl, 'GET', '/admin/roles', undefined, token)).data;
   for (const persona of ['editor', 'translatorFr'] as const) {
     const role = roles.find((entry) => entry.code === PERSONAS[persona].roleCode);
