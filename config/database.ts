@@ -1,6 +1,6 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { databaseLog } from '../src/config/database-log';
+import { databaseLog } from '../src/database/log';
 
 /**
  * PostgreSQL when DATABASE_CLIENT=postgres (production, CI, tests); embedded SQLite otherwise,

@@ -1,8 +1,8 @@
 import zlib from 'zlib';
 import type { Core } from '@strapi/strapi';
 import { CSP_DEFAULTS } from '@strapi/utils';
-import { bodyLimits } from '../src/config/body-limits';
-import { mediaOrigins } from '../src/config/media-storage';
+import { bodyLimits } from '../src/request-bodies/body-limits';
+import { mediaOrigins } from '../src/media/media-storage';
 
 /**
  * Stock list minus `strapi::poweredBy` (no X-Powered-By header), with CORS limited to the

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { uploadPluginConfig } from '../src/config/media-storage';
+import { uploadPluginConfig } from '../src/media/media-storage';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
-  // S3-compatible storage when configured (see src/config/media-storage.ts), local disk otherwise.
+  // S3-compatible storage when configured (see src/media/media-storage.ts), local disk otherwise.
   ...(uploadPluginConfig(env as any) ? { upload: uploadPluginConfig(env as any) } : {}),
   'users-permissions': {
     config: {

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 /**
  * `npm run bench [-- --scale N --duration S --connections C]`
@@ -16,8 +17,8 @@ const crypto = require('crypto');
 const http = require('http');
 const os = require('os');
 const autocannon = require('autocannon');
-const { compileStrapi } = require('@strapi/strapi');
-const { numberOption: option, ROOT, serverUrl, withDatabase, adminQuery: admin, startInstance: startOn, stopInstance: stop, prependReport } = require('./lib/instances');
+const { loadCli, withApp } = require('./lib/app');
+const { numberOption: option, SECRETS, serverUrl, withDatabase, adminQuery: admin, startInstance: startOn, prependReport } = require('./lib/instances');
 
 const QUERY = '/api/partnerships?locale=fr&populate[city]=true&populate[themes]=true&populate[projects]=true';
 const TARGETS = { cachedVsCeiling: 0.3, cachedVsUncached: 20 };
@@ -27,12 +28,37 @@ const duration = option('duration', 10);
 const connections = option('connections', 10);
 
 const database = `pcms_bench_${Date.now()}`;
-const startInstance = (port, extraEnv) => startOn(port, { DATABASE_URL: withDatabase(database), ...extraEnv });
 
+/**
+ * Seeds a database and adds `scale` synthetic projects in five locales, in this process, before
+ * any instance starts; returns how long the synthetic projects took, in seconds.
+ * @param {string} name
+ * @param {number} scale
+ */
+const prepare = async (name, scale) => {
+  Object.assign(process.env, SECRETS, { DATABASE_CLIENT: 'postgres', DATABASE_URL: withDatabase(name) });
+  return withApp(async (strapi, cli) => {
+    await cli.seedContent(strapi);
+    const started = Date.now();
+    if (scale > 0) console.log(`  generated ${await cli.insertSyntheticProjects(strapi, scale)} synthetic projects in five locales`);
+    return (Date.now() - started) / 1000;
+  });
+};
+
+/** @typedef {{ label: string, rps: number, p50: number, p99: number, errors: number, total: number }} Row */
+
+/**
+ * @param {string} label
+ * @param {string} url
+ * @param {Record<string, string>} [headers]
+ * @param {number} [expectedStatus]
+ * @param {{ connections: number, duration: number }} [load]
+ * @returns {Promise<Row>}
+ */
 const measure = async (label, url, headers = {}, expectedStatus = 200, load = { connections, duration }) => {
   await autocannon({ url, headers, connections: load.connections, duration: Math.min(3, load.duration) }); // warm-up
   const result = await autocannon({ url, headers, connections: load.connections, duration: load.duration });
-  const expected = result[`${String(expectedStatus)[0]}xx`];
+  const expected = /** @type {Record<string, number>} */ (/** @type {unknown} */ (result))[`${String(expectedStatus)[0]}xx`];
   const wrong = result.requests.total ? result.requests.total - expected : 0;
   const row = {
     label,
@@ -55,42 +81,49 @@ const ADMIN = { email: 'bench@leeds.example', password: `Bench-${crypto.randomBy
  * in five locales; p50/p99 of a 25-item page of projects with partnerships and themes (uncached
  * and cached), of GET /translations/status and of the XLIFF export of one locale.
  */
+/** @typedef {{ n: number, generated: number, cold: Row, cachedPage: Row, status: Row, xliff: Row }} ScaleRow */
+
+/** @param {number[]} scales */
 const scaleBenchmark = async (scales) => {
   console.log(`Scale benchmark: ${os.cpus().length} cores, Node ${process.version}, scales ${scales.join(', ')}`);
-  await compileStrapi({ appDir: ROOT });
+  const { cli } = await loadCli();
+  /** @type {ScaleRow[]} */
   const rows = [];
   for (const n of scales) {
     const name = `${database}_${n}`;
     await admin(`CREATE DATABASE "${name}"`);
     const instances = [];
     try {
-      const env = { DATABASE_URL: withDatabase(name), BENCH_ADMIN_EMAIL: ADMIN.email, BENCH_ADMIN_PASSWORD: ADMIN.password };
-      const cached = await startInstance(41337, { ...env, SEED_ON_EMPTY: 'true', BENCH_SCALE: String(n), HTTP_CACHE_ENABLED: 'true' });
-      instances.push(cached);
-      instances.push(await startInstance(41338, { ...env, SEED_ON_EMPTY: 'false', HTTP_CACHE_ENABLED: 'false' }));
-      const login = await (await fetch('http://127.0.0.1:41337/admin/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })).json();
+      const generated = await prepare(name, n);
+      const env = { DATABASE_URL: withDatabase(name), SEED_ON_EMPTY: 'false', INITIAL_ADMIN_EMAIL: ADMIN.email, INITIAL_ADMIN_PASSWORD: ADMIN.password };
+      instances.push(await startOn(cli, 41337, { ...env, HTTP_CACHE_ENABLED: 'true' }));
+      instances.push(await startOn(cli, 41338, { ...env, HTTP_CACHE_ENABLED: 'false' }));
+      const login = /** @type {{ data: { token: string } }} */ (await (await fetch('http://127.0.0.1:41337/admin/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })).json());
       const auth = { authorization: `Bearer ${login.data.token}` };
       const heavy = { connections: 2, duration: Math.max(5, Math.round(duration / 2)) };
       rows.push({
         n,
-        generated: cached.generated?.seconds ?? 0,
+        generated,
         cold: await measure(`N=${n} page, uncached`, `http://127.0.0.1:41338${PAGE}`, {}, 200, { connections: 4, duration }),
         cachedPage: await measure(`N=${n} page, cached`, `http://127.0.0.1:41337${PAGE}`, {}, 200, { connections, duration }),
         status: await measure(`N=${n} /translations/status`, 'http://127.0.0.1:41337/translations/status?locale=fr', auth, 200, heavy),
         xliff: await measure(`N=${n} XLIFF export (fr)`, 'http://127.0.0.1:41337/translations/xliff?locale=fr', auth, 200, heavy),
       });
     } finally {
-      for (const instance of instances) await stop(instance);
+      for (const instance of instances) await instance.stop();
       await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     }
   }
   writeScaleReport(rows);
 };
 
+/** @param {ScaleRow[]} rows */
 const writeScaleReport = (rows) => {
+  /** @param {Row} row */
   const cell = (row) => `${row.p50} / ${row.p99}`;
   const first = rows[0];
   const last = rows[rows.length - 1];
+  /** @param {'cold' | 'status' | 'xliff'} key */
   const ratio = (key) => (last[key].p50 / Math.max(first[key].p50, 1)).toFixed(1);
   const section = [
     `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: scale ${rows.map((row) => row.n).join(' / ')}`,
@@ -111,29 +144,33 @@ const writeScaleReport = (rows) => {
 const main = async () => {
   if (scalesOption) return scaleBenchmark(scalesOption);
   console.log(`Benchmark: ${os.cpus().length} cores, Node ${process.version}, scale ${scale}, ${connections} connections, ${duration} s per run`);
-  await compileStrapi({ appDir: ROOT });
+  const { cli } = await loadCli();
   await admin(`CREATE DATABASE "${database}"`);
   const instances = [];
+  /** @type {http.Server | undefined} */
   let bare;
   try {
     const cachedPort = 41337;
     const uncachedPort = 41338;
     const barePort = 41339;
     const seedStarted = Date.now();
-    instances.push(await startInstance(cachedPort, { SEED_ON_EMPTY: 'true', BENCH_SCALE: String(scale), HTTP_CACHE_ENABLED: 'true' }));
+    await prepare(database, scale);
+    const env = { DATABASE_URL: withDatabase(database), SEED_ON_EMPTY: 'false' };
+    instances.push(await startOn(cli, cachedPort, { ...env, HTTP_CACHE_ENABLED: 'true' }));
     console.log(`  seeded and started in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
-    instances.push(await startInstance(uncachedPort, { SEED_ON_EMPTY: 'false', HTTP_CACHE_ENABLED: 'false' }));
+    instances.push(await startOn(cli, uncachedPort, { ...env, HTTP_CACHE_ENABLED: 'false' }));
 
     const sample = await fetch(`http://127.0.0.1:${cachedPort}${QUERY}`);
     const body = Buffer.from(await sample.arrayBuffer());
     const etag = sample.headers.get('etag');
-    const contentType = sample.headers.get('content-type');
+    const contentType = sample.headers.get('content-type') ?? 'application/json';
     if (sample.status !== 200 || !etag) throw new Error(`unexpected sample response ${sample.status}`);
     bare = http.createServer((request, response) => {
       response.writeHead(200, { 'content-type': contentType, etag, 'content-length': body.length });
       response.end(body);
     });
-    await new Promise((resolve) => bare.listen(barePort, '127.0.0.1', resolve));
+    const server = bare;
+    await new Promise((resolve) => server.listen(barePort, '127.0.0.1', () => resolve(undefined)));
 
     const rows = {
       a: await measure('a) cached', `http://127.0.0.1:${cachedPort}${QUERY}`),
@@ -149,13 +186,17 @@ const main = async () => {
     if (errors > 0) process.exitCode = 1;
   } finally {
     if (bare) bare.close();
-    for (const instance of instances) await stop(instance);
+    for (const instance of instances) await instance.stop();
     await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   }
 };
 
+/**
+ * @param {{ rows: Record<'a' | 'b' | 'c' | 'd', Row>, ratios: Record<'ad' | 'ab' | 'cd', number>, met: Record<'ad' | 'ab', boolean>, errors: number, bodyBytes: number }} report
+ */
 const writeReport = ({ rows, ratios, met, errors, bodyBytes }) => {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  /** @param {Row} row */
   const line = (row) => `| ${row.label} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.errors} |`;
   const section = [
     `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: scale ${scale}`,
@@ -165,7 +206,7 @@ const writeReport = ({ rows, ratios, met, errors, bodyBytes }) => {
     '',
     '| run | requests/s | p50 ms | p99 ms | errors |',
     '| --- | ---: | ---: | ---: | ---: |',
-    ...['a', 'b', 'c', 'd'].map((key) => line(rows[key])),
+    ...[rows.a, rows.b, rows.c, rows.d].map(line),
     '',
     `Ratios: a/d = ${ratios.ad.toFixed(2)} (target ≥ ${TARGETS.cachedVsCeiling}: ${met.ad ? 'met' : 'missed'}), a/b = ${ratios.ab.toFixed(1)} (target ≥ ${TARGETS.cachedVsUncached}: ${met.ab ? 'met' : 'missed'}), c/d = ${ratios.cd.toFixed(2)}. Errors: ${errors}.`,
     '',

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 /**
  * `npm run soak [-- --duration 60 --connections 50 --warmup-requests 1500 --warmup-seconds 30]`
@@ -12,10 +13,9 @@
  */
 const os = require('os');
 const fs = require('fs');
-const path = require('path');
 const autocannon = require('autocannon');
-const { compileStrapi } = require('@strapi/strapi');
-const { numberOption: option, ROOT, serverUrl, withDatabase, adminQuery, startInstance, stopInstance, prependReport } = require('./lib/instances');
+const { loadCli } = require('./lib/app');
+const { numberOption: option, serverUrl, withDatabase, adminQuery, startInstance, prependReport } = require('./lib/instances');
 
 const duration = option('duration', 60);
 const connections = option('connections', 50);
@@ -33,25 +33,15 @@ const CACHE_ENTRIES = 200;
 const TIMEOUT_SECONDS = 30;
 const PORT = 41347;
 
-/** Resident set size of a process, in bytes, from /proc/<pid>/status (VmRSS is in kB). */
+/**
+ * Resident set size of a process, in bytes, from /proc/<pid>/status (VmRSS is in kB).
+ * @param {number | undefined} pid
+ */
 const rssOf = (pid) => {
   const match = /^VmRSS:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   if (!match) throw new Error(`no VmRSS for process ${pid}`);
   return Number(match[1]) * 1024;
 };
-
-/** Asks the server child (started with --expose-gc) for a full garbage collection. */
-const collectGarbage = (child) =>
-  new Promise((resolve, reject) => {
-    const onMessage = (message) => {
-      if (message?.type !== 'gc-done') return;
-      child.off('message', onMessage);
-      if (!message.collected) reject(new Error('the server was not started with --expose-gc'));
-      else resolve(message.memory);
-    };
-    child.on('message', onMessage);
-    child.send({ type: 'gc' });
-  });
 
 // After a full collection V8 gives back the heap it reserved for peak load only over the next
 // moments, so a reading straight after the load still holds part of that reserve (a first run
@@ -59,14 +49,23 @@ const collectGarbage = (child) =>
 // readings therefore follow the same settling: collect, idle SETTLE_MS, collect again.
 const SETTLE_MS = 5000;
 
-/** RSS after the server has settled: memory it still holds, not garbage or a reserve for peak load. */
-const retainedRss = async (child) => {
-  await collectGarbage(child);
+/**
+ * RSS after the server has settled: memory it still holds, not garbage or a reserve for peak load.
+ * @param {import('../src/cli').Instance} instance
+ */
+const retainedRss = async (instance) => {
+  const collect = async () => {
+    const { collected, memory } = await instance.collectGarbage();
+    if (!collected) throw new Error('the server was not started with --expose-gc');
+    return memory;
+  };
+  await collect();
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-  const { heapUsed, heapTotal, external } = await collectGarbage(child);
-  return { rss: rssOf(child.pid), heapUsed, heapTotal, external };
+  const { heapUsed, heapTotal, external } = await collect();
+  return { rss: rssOf(instance.child.pid), heapUsed, heapTotal, external };
 };
 
+/** @param {number} max */
 const randomInt = (max) => 1 + Math.floor(Math.random() * max);
 
 /**
@@ -74,6 +73,11 @@ const randomInt = (max) => 1 + Math.floor(Math.random() * max);
  * same with If-None-Match (304). Uncached: a filter value drawn from 100,000, so practically every
  * request has a query string the cache has not seen, goes through the whole middleware chain and
  * the database, and pushes an entry into the (full) LRU.
+ */
+/** @typedef {{ weight: number, label: string, path: () => string, headers?: Record<string, string> }} MixEntry */
+/**
+ * @param {{ cityId: string, etag: string }} sample
+ * @returns {MixEntry[]}
  */
 const mixFor = ({ cityId, etag }) => [
   { weight: 10, label: 'cached: cities in French', path: () => '/api/cities?locale=fr' },
@@ -90,6 +94,12 @@ const mixFor = ({ cityId, etag }) => [
   { weight: 4, label: 'uncached: partnerships with city, `filters[startYear][$gte]=<random year>`', path: () => `/api/partnerships?locale=en&populate=city&filters[startYear][$gte]=${1900 + randomInt(125)}&pagination[pageSize]=${randomInt(100)}` },
 ];
 
+/**
+ * @param {string} url
+ * @param {MixEntry[]} mix
+ * @param {typeof import('../src/cli').pickWeighted} pickWeighted
+ * @param {{ amount?: number, duration?: number }} amount
+ */
 const load = (url, mix, pickWeighted, amount) =>
   autocannon({
     url,
@@ -107,7 +117,10 @@ const load = (url, mix, pickWeighted, amount) =>
     ],
   });
 
-/** Waits until the server answers promptly again: requests still queued when the load stopped are served before it is stopped. */
+/**
+ * Waits until the server answers promptly again: requests still queued when the load stopped are served before it is stopped.
+ * @param {string} base
+ */
 const settle = async (base) => {
   const until = Date.now() + 30_000;
   while (Date.now() < until) {
@@ -119,13 +132,13 @@ const settle = async (base) => {
 
 const main = async () => {
   console.log(`Soak: ${os.cpus().length} cores, Node ${process.version}, ${connections} connections, warm-up of ${warmUpRequests} requests and ${WARM_UP_SECONDS} s, then ${duration} s`);
-  const { distDir } = await compileStrapi({ appDir: ROOT });
-  const { countErrors, evaluateSoak, formatSoakSection, pickWeighted } = require(path.join(distDir, 'src', 'load', 'soak.js'));
+  const { cli } = await loadCli();
+  const { countErrors, evaluateSoak, formatSoakSection, pickWeighted } = cli;
   const database = `pcms_soak_${Date.now()}`;
   await adminQuery(`CREATE DATABASE "${database}"`);
   let server;
   try {
-    server = await startInstance(PORT, {
+    server = await startInstance(cli, PORT, {
       DATABASE_URL: withDatabase(database),
       SEED_ON_EMPTY: 'true',
       HTTP_CACHE_ENABLED: 'true',
@@ -134,9 +147,9 @@ const main = async () => {
       // per-client limit would answer 429 to the uncached part of the mix within seconds, and the
       // soak would measure the limiter instead of the server under sustained load.
       RATE_LIMIT_ENABLED: 'false',
-    }, { execArgv: ['--expose-gc'] });
+    }, { execArgv: ['--expose-gc'], ipc: true });
     const base = `http://127.0.0.1:${PORT}`;
-    const cities = await (await fetch(`${base}/api/cities?locale=de`)).json();
+    const cities = /** @type {{ data?: Array<{ documentId: string }> }} */ (await (await fetch(`${base}/api/cities?locale=de`)).json());
     const first = await fetch(`${base}/api/cities?locale=fr`);
     const etag = first.headers.get('etag');
     if (!cities.data?.length || !etag) throw new Error('the seeded instance did not answer as expected');
@@ -152,6 +165,7 @@ const main = async () => {
     const result = await load(base, mix, pickWeighted, { duration });
     const runMemory = await retainedRss(server);
     const rssAfterRun = runMemory.rss;
+    /** @param {number} bytes */
     const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
     console.log(`  after a full GC: heap used ${mib(warmMemory.heapUsed)} → ${mib(runMemory.heapUsed)}, heap total ${mib(warmMemory.heapTotal)} → ${mib(runMemory.heapTotal)}, external ${mib(warmMemory.external)} → ${mib(runMemory.external)}`);
     const measurement = {
@@ -163,7 +177,7 @@ const main = async () => {
       p99: result.latency.p99,
       rssAfterWarmUp,
       rssAfterRun,
-      statusCounts: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count])),
+      statusCounts: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count ?? 0])),
     };
     const { checks, passed } = evaluateSoak(measurement);
     for (const check of checks) console.log(`  ${check.passed ? 'ok' : 'FAILED'} ${check.name}: ${check.detail}`);
@@ -179,7 +193,7 @@ const main = async () => {
     if (!passed) process.exitCode = 1;
     await settle(base);
   } finally {
-    await stopInstance(server);
+    await server?.stop();
     await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   }
 };

@@ -3,7 +3,7 @@ const crypto = require('crypto');
 
 /**
  * Fresh random values for the six secrets Strapi needs (the names production checks, see
- * src/config/production-secrets.ts): for the development .env, and for the production builds
+ * src/bootstrap/production-secrets.ts): for the development .env, and for the production builds
  * that benchmarks and tests start, which refuse the placeholders of .env.example.
  */
 const secret = () => crypto.randomBytes(16).toString('base64');

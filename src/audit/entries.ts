@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { AuditActor } from './actor';
 import { SLUG_SOURCE_FIELD, type ContentTypeUid } from '../domain/content-types';
-import { DEFAULT_LOCALE } from '../domain/locales';
+import { DEFAULT_LOCALE } from '../locales/locales';
 import { auditedAttributes } from './changed-fields';
 
 export const AUDIT_LOG_UID = 'api::audit-log-entry.audit-log-entry';

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPE_UIDS } from '../domain/content-types';
-import { SUPPORTED_LOCALE_CODES } from '../domain/locales';
+import { SUPPORTED_LOCALE_CODES } from '../locales/locales';
 import { EDITOR_ROLE, TRANSLATED_LOCALES, translatableFields, translatorRole } from '../domain/roles';
 
 const CM = 'plugin::content-manager.explorer';

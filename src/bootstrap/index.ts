@@ -1,14 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { ensureFirstAdmin } from '../admin-sign-in/first-admin';
 import { startAuditLogRetention } from '../audit/retention';
-import { clearCacheOnNonDocumentChanges } from '../document-middlewares/cache-invalidation';
+import { clearCacheOnNonDocumentChanges } from '../http-cache/invalidation';
 import { startCrossInstanceInvalidation } from '../http-cache';
 import { ensureLocales } from '../locales/ensure-locales';
 import { watchLocaleChanges } from '../locales/known-locales';
 import { isContentEmpty, seedContent } from '../seed/seed-content';
 import { ensureAdminRoles } from './admin-roles';
 import { revokeDefaultFullAccessToken } from './api-tokens';
-import { lockDownPublicAccess } from './public-access';
+import { lockDownPublicAccess } from '../public-api/public-access';
 import { registerWebhooksFromEnv } from './webhooks';
 
 /** Start-up steps, each idempotent, in the order they depend on each other. */

@@ -1,19 +1,19 @@
 import type { Core } from '@strapi/strapi';
-import { auditLog } from './audit-log';
-import { cacheInvalidation } from './cache-invalidation';
+import { auditLog } from '../audit/middleware';
+import { cacheInvalidation } from '../http-cache/invalidation';
 import { useDocumentMiddleware } from './kit';
 import { countryNames } from './country-name';
 import { deleteStatusGuard } from './delete-status';
-import { fallbackLocale } from './fallback-locale';
-import { localeGuard } from './locale-guard';
+import { fallbackLocale } from '../locales/fallback-locale';
+import { localeGuard } from '../locales/locale-guard';
 import { localeSync } from './locale-sync';
-import { translationFingerprints } from './translation-fingerprints';
-import { translatorGuard } from './translator-guard';
+import { translationFingerprints } from '../translations/fingerprint-middleware';
+import { translatorGuard } from '../translations/translator-guard';
 import { sharedFieldsFollowEnglish } from './shared-fields';
-import { slugGeneration } from './slug';
-import { writeTransaction } from './transaction';
+import { slugGeneration } from './slug-generation';
+import { writeTransaction } from './write-transaction';
 import { contentApiReads } from '../public-api/published-only';
-import { contentValidation } from './validation';
+import { contentValidation } from './content-validation';
 
 /**
  * Order matters: empty the response cache once a write has committed; hold content API reads to

@@ -1,6 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { isCouncilContentType } from '../domain/content-types';
-import { DEFAULT_LOCALE } from '../domain/locales';
+import { DEFAULT_LOCALE } from '../locales/locales';
 
 /**
  * What every Document Service middleware here shares, so that each one says only what it adds.

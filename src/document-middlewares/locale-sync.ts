@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPE_UIDS, isCouncilContentType } from '../domain/content-types';
-import { DEFAULT_LOCALE } from '../domain/locales';
+import { DEFAULT_LOCALE } from '../locales/locales';
 import type { DocumentMiddleware } from './kit';
 
 /**

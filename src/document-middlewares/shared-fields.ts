@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { currentActor } from '../audit/actor';
 import { appendAuditEntry, documentLabel } from '../audit/entries';
 import { isLocalizedAttribute, type ContentTypeUid } from '../domain/content-types';
-import { DEFAULT_LOCALE } from '../domain/locales';
+import { DEFAULT_LOCALE } from '../locales/locales';
 import { forCouncilTypes, SAVE_ACTIONS, type DocumentContext, type DocumentMiddleware } from './kit';
 
 /**

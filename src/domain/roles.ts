@@ -1,5 +1,5 @@
 import { isLocalizedAttribute } from './content-types';
-import { DEFAULT_LOCALE, SUPPORTED_LOCALE_CODES } from './locales';
+import { DEFAULT_LOCALE, SUPPORTED_LOCALE_CODES } from '../locales/locales';
 
 /** The admin roles seeded at start: one editor role and one translator role per translated locale. */
 export const EDITOR_ROLE = { code: 'international-relations-editor', name: 'International Relations Editor' };

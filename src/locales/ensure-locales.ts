@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from '../domain/locales';
+import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from './locales';
 
 /** Creates the council's locales that are missing and makes `en` the default. Safe to run at every start. */
 export const ensureLocales = async (strapi: Core.Strapi) => {

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { PUBLIC_ACTIONS } from '../bootstrap/public-access';
+import { PUBLIC_ACTIONS } from './public-access';
 
 /** The route Strapi matched for a request (set by its router before authentication). */
 export type MatchedRoute = { info?: { type?: string; apiName?: string; pluginName?: string }; config?: { auth?: false | { scope?: string[] } } };

@@ -1,6 +1,6 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_LOCALE, SUPPORTED_LOCALE_CODES } from '../domain/locales';
+import { DEFAULT_LOCALE, SUPPORTED_LOCALE_CODES } from '../locales/locales';
 import { responseCache } from '../http-cache';
 import { sourceFingerprint } from '../translations/fingerprints';
 

@@ -1,7 +1,7 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPE_UIDS } from '../domain/content-types';
-import { DEFAULT_LOCALE, SUPPORTED_LOCALE_CODES } from '../domain/locales';
+import { DEFAULT_LOCALE, SUPPORTED_LOCALE_CODES } from '../locales/locales';
 import { documentData, loadSeedData, type SeedData, seedDataProblems, SEED_TYPES, type SeedFolder } from './seed-data';
 
 export type SeedReport = { created: number; skipped: number };

@@ -1,6 +1,6 @@
 import fs from 'fs';
 import path from 'path';
-import { DEFAULT_LOCALE, SUPPORTED_LOCALE_CODES } from '../domain/locales';
+import { DEFAULT_LOCALE, SUPPORTED_LOCALE_CODES } from '../locales/locales';
 import { type RichTextSource, toBlocks } from '../domain/rich-text';
 
 /**

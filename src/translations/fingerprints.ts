@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { isLocalizedAttribute, translatedAttributes } from '../domain/content-types';
-import { fingerprint, translatableText } from '../domain/fingerprint';
-import { DEFAULT_LOCALE } from '../domain/locales';
+import { fingerprint, translatableText } from './source-text';
+import { DEFAULT_LOCALE } from '../locales/locales';
 
 const FINGERPRINTS = 'api::translation-fingerprint.translation-fingerprint';
 

@@ -1,16 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { env, errors } from '@strapi/utils';
-import { xliffSizeLimit } from '../config/body-limits';
-import { multipartBody } from '../uploads/multipart-body';
+import { xliffSizeLimit } from '../request-bodies/body-limits';
+import { multipartBody } from '../request-bodies/multipart-body';
 import { CONTENT_TYPE_UIDS, isCouncilContentType } from '../domain/content-types';
-import { DEFAULT_LOCALE } from '../domain/locales';
+import { DEFAULT_LOCALE } from '../locales/locales';
 import { isEditorOrSuperAdmin } from '../domain/roles';
 import { knownLocaleCodes } from '../locales/known-locales';
 import { perAdminUserRateLimit } from '../rate-limit';
-import { translatorLocalesOf } from '../translators/translator-rules';
+import { translatorLocalesOf } from './translator-rules';
 import { recordTranslation } from './fingerprints';
 import { type TranslationState, translationStatus } from './status';
-import { exportXliff, importXliff, xliffFromRequest } from './xliff';
+import { exportXliff, importXliff, xliffFromRequest } from './xliff-exchange';
 
 const translatedLocale = async (strapi: Core.Strapi, locale: unknown) => {
   const known = (await knownLocaleCodes(strapi)).filter((code) => code !== DEFAULT_LOCALE);

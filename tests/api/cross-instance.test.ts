@@ -1,36 +1,23 @@
-import path from 'path';
-import { fork, type ChildProcess } from 'child_process';
+import { startInstance, type Instance } from '../../src/cli/instances';
 import { LISTENER_APPLICATION_NAME } from '../../src/http-cache/cross-instance';
 import { cityInput } from '../helpers/builders';
 import { useApp } from '../helpers/strapi';
 import { APP_DIR } from '../setup/env';
 import { queryDatabase } from '../setup/database';
 
-const PORT = 41400 + (process.pid % 500);
-
 /** Two instances on one database: a publish through A is seen through B's cache within a second. */
 describe('cache invalidation across instances', () => {
   const app = useApp();
-  let instanceB: ChildProcess;
-  const getB = (path: string) => fetch(`http://127.0.0.1:${PORT}${path}`);
+  let instanceB: Instance;
+  const getB = (path: string) => fetch(`${instanceB.baseUrl}${path}`);
 
   beforeAll(async () => {
-    instanceB = fork(path.join(APP_DIR, 'scripts', 'bench-server.js'), [], {
-      cwd: APP_DIR,
-      env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', SEED_ON_EMPTY: 'false', SERVE_ADMIN_PANEL: 'false', BENCH_SCALE: '0' },
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
-    await new Promise<void>((resolve, reject) => {
-      instanceB.on('message', (message: any) => message.type === 'ready' && resolve());
-      instanceB.on('exit', (code) => reject(new Error(`instance B exited with ${code}`)));
-    });
+    // The same database as A (process.env holds A's test settings), in a process of its own.
+    instanceB = await startInstance({ appDir: APP_DIR, env: { ...process.env, SEED_ON_EMPTY: 'false', SERVE_ADMIN_PANEL: 'false' } });
   }, 120_000);
 
   afterAll(async () => {
-    instanceB.removeAllListeners('exit');
-    const exited = new Promise((resolve) => instanceB.on('exit', resolve));
-    instanceB.kill('SIGTERM');
-    await exited;
+    await instanceB.stop();
   });
 
   /** Serves `path` from B's cache, then publishes a city through A and times how soon B shows it. */
@@ -53,7 +40,7 @@ describe('cache invalidation across instances', () => {
 
   const listenersOfB = async () =>
     queryDatabase<{ pid: number }>(app().database, `select pid from pg_stat_activity where application_name like $1`, [
-      `${LISTENER_APPLICATION_NAME}:${instanceB.pid}:%`,
+      `${LISTENER_APPLICATION_NAME}:${instanceB.child.pid}:%`,
     ]);
 
   it('B sees a publish through A within a second', async () => {

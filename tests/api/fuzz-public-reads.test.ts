@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import qs from 'qs';
 import { fuzzOptions, localeish, maybeArray, nastyString, numberish, refusalProblem, scalar } from '../helpers/fuzz';
 import { useApp } from '../helpers/strapi';
-import { SUPPORTED_LOCALE_CODES } from '../../src/domain/locales';
+import { SUPPORTED_LOCALE_CODES } from '../../src/locales/locales';
 
 /**
  * Generated query strings against every public GET route the app documents in /api/openapi.json

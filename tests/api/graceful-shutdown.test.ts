@@ -1,14 +1,14 @@
 import http from 'http';
 import { Client } from 'pg';
-import path from 'path';
-import { fork, type ChildProcess } from 'child_process';
+import type { ChildProcess } from 'child_process';
+import { freePort, startInstance } from '../../src/cli/instances';
 import { LISTENER_APPLICATION_NAME } from '../../src/http-cache/cross-instance';
 import { copyTemplateDatabase } from '../helpers/strapi';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
 import { databaseUrl, dropDatabase, queryDatabase, serverUrl } from '../setup/database';
 import { APP_DIR, applyTestEnv } from '../setup/env';
 
-const PORT = 42000 + (process.pid % 500);
+let PORT = 0;
 
 type Answer = { status: number; body: any; ms: number };
 
@@ -42,16 +42,10 @@ describe('SIGTERM', () => {
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     const environment = { ...process.env };
     applyTestEnv(database, { databasePort: proxy.port });
-    child = fork(path.join(APP_DIR, 'scripts', 'bench-server.js'), [], {
-      cwd: APP_DIR,
-      env: { ...process.env, PORT: String(PORT), SEED_ON_EMPTY: 'false', SERVE_ADMIN_PANEL: 'false', BENCH_SCALE: '0' },
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
+    PORT = await freePort();
+    const instance = await startInstance({ appDir: APP_DIR, port: PORT, env: { ...process.env, SEED_ON_EMPTY: 'false', SERVE_ADMIN_PANEL: 'false' } });
+    child = instance.child;
     process.env = environment;
-    await new Promise<void>((resolve, reject) => {
-      child.on('message', (message: any) => message.type === 'ready' && resolve());
-      child.on('exit', (code) => reject(new Error(`app exited with ${code} before it was ready`)));
-    });
   }, 120_000);
 
   afterAll(async () => {

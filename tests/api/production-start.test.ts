@@ -1,8 +1,8 @@
 import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
-import { spawn, type ChildProcess } from 'child_process';
-import { parseEnvFile } from '../../src/config/production-secrets';
+import { startInstance, type Instance } from '../../src/cli/instances';
+import { parseEnvFile } from '../../src/bootstrap/production-secrets';
 import { randomSecrets } from '../../scripts/lib/secrets';
 import { createDatabase, databaseUrl, dropDatabase } from '../setup/database';
 import { APP_DIR } from '../setup/env';
@@ -12,8 +12,6 @@ import { APP_DIR } from '../setup/env';
  * and with real ones it serves with the production headers, admin cookies only over https and the rate
  * limit switched on.
  */
-const PORT = 42000 + (process.pid % 500);
-const STRAPI_BIN = path.join(APP_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
 const examples = parseEnvFile(fs.readFileSync(path.join(APP_DIR, '.env.example'), 'utf8'));
 // Fresh ones each run, as a deployment would have.
 const realSecrets = randomSecrets();
@@ -26,8 +24,6 @@ const productionEnv = (database: string, overrides: Record<string, string | unde
     NODE_ENV: 'production',
     // No .env of a developer's checkout may fill in what the test leaves out.
     ENV_PATH: path.join(APP_DIR, '.tmp', 'no-such.env'),
-    HOST: '127.0.0.1',
-    PORT: String(PORT),
     DATABASE_CLIENT: 'postgres',
     DATABASE_URL: databaseUrl(database),
     DATABASE_POOL_MIN: '0',
@@ -44,14 +40,8 @@ const productionEnv = (database: string, overrides: Record<string, string | unde
   return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined)) as NodeJS.ProcessEnv;
 };
 
-const start = (env: NodeJS.ProcessEnv) => {
-  const child = spawn(process.execPath, [STRAPI_BIN, 'start'], { cwd: APP_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
-};
+/** `strapi start` as the deployment runs it, without waiting: some of these must not get far. */
+const start = (env: NodeJS.ProcessEnv) => startInstance({ appDir: APP_DIR, env, readyPath: false });
 
 describe('production start', () => {
   it.each([
@@ -63,7 +53,7 @@ describe('production start', () => {
     'refuses to start when %s, exiting non-zero with a message naming it',
     async (_case, overrides, message) => {
       // A database that does not exist: the refusal must come before any connection.
-      const run = start(productionEnv('pcms_no_such_database', overrides));
+      const run = await start(productionEnv('pcms_no_such_database', overrides));
       const code = await run.exited;
       expect(code).not.toBe(0);
       expect(run.output()).toContain(message);
@@ -76,7 +66,7 @@ describe('production start', () => {
     const database = `pcms_prod_weak_${crypto.randomBytes(4).toString('hex')}`;
     await createDatabase(database, process.env.TEST_TEMPLATE_DATABASE);
     try {
-      const run = start(productionEnv(database, { INITIAL_ADMIN_EMAIL: 'weak@leeds.example', INITIAL_ADMIN_PASSWORD: 'password' }));
+      const run = await start(productionEnv(database, { INITIAL_ADMIN_EMAIL: 'weak@leeds.example', INITIAL_ADMIN_PASSWORD: 'password' }));
       expect(await run.exited).not.toBe(0);
       expect(run.output()).toContain('INITIAL_ADMIN_PASSWORD is too weak: it needs a lower-case letter, a capital and a digit');
     } finally {
@@ -86,27 +76,21 @@ describe('production start', () => {
 
   describe('with real secrets', () => {
     const database = `pcms_prod_${crypto.randomBytes(4).toString('hex')}`;
-    let server: ReturnType<typeof start> | undefined;
-    const url = (p: string) => `http://127.0.0.1:${PORT}${p}`;
+    let server: Instance | undefined;
+    const url = (p: string) => `${server!.baseUrl}${p}`;
 
     beforeAll(async () => {
       await createDatabase(database, process.env.TEST_TEMPLATE_DATABASE);
-      server = start(productionEnv(database, { INITIAL_ADMIN_EMAIL: INITIAL_ADMIN.email, INITIAL_ADMIN_PASSWORD: INITIAL_ADMIN.password }));
-      const deadline = Date.now() + 150_000;
-      for (;;) {
-        const exitedEarly = await Promise.race([server.exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 250))]);
-        if (exitedEarly) throw new Error(`production server exited:\n${server.output()}`);
-        const health = await fetch(url('/_health')).catch(() => undefined);
-        if (health?.status === 204) break;
-        if (Date.now() > deadline) throw new Error(`production server did not start:\n${server.output()}`);
-      }
+      server = await startInstance({
+        appDir: APP_DIR,
+        env: productionEnv(database, { INITIAL_ADMIN_EMAIL: INITIAL_ADMIN.email, INITIAL_ADMIN_PASSWORD: INITIAL_ADMIN.password }),
+        readyPath: '/_health',
+        timeoutMs: 150_000,
+      });
     }, 180_000);
 
     afterAll(async () => {
-      if (server && server.child.exitCode === null) {
-        server.child.kill('SIGTERM');
-        await server.exited;
-      }
+      await server?.stop();
       await dropDatabase(database);
     }, 60_000);
 

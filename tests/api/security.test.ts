@@ -1,5 +1,5 @@
 import { revokeDefaultFullAccessToken } from '../../src/bootstrap/api-tokens';
-import { PUBLIC_ACTIONS } from '../../src/bootstrap/public-access';
+import { PUBLIC_ACTIONS } from '../../src/public-api/public-access';
 import { cityInput, createCity, rowSnapshot } from '../helpers/builders';
 import { createApiToken, withToken } from '../helpers/callers';
 import { useApp } from '../helpers/strapi';

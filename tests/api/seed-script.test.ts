@@ -4,7 +4,7 @@ import { execFile } from 'child_process';
 import { promisify } from 'util';
 import { createDatabase, databaseUrl, dropDatabase, queryDatabase } from '../setup/database';
 import { APP_DIR } from '../setup/env';
-import { SUPPORTED_LOCALE_CODES } from '../../src/domain/locales';
+import { SUPPORTED_LOCALE_CODES } from '../../src/locales/locales';
 import { loadSeedData } from '../../src/seed/seed-data';
 
 const run = promisify(execFile);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Response } from 'supertest';
-import { SUPPORTED_LOCALE_CODES } from '../../src/domain/locales';
+import { SUPPORTED_LOCALE_CODES } from '../../src/locales/locales';
 import type { TestApp } from './strapi';
 
 /**

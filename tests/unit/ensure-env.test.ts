@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { parseEnvFile } from '../../src/config/production-secrets';
+import { parseEnvFile } from '../../src/bootstrap/production-secrets';
 import { APP_DIR } from '../setup/env';
 
 /** scripts/ensure-env.js, which `npm run develop` and `npm run seed` run first. */

@@ -1,4 +1,4 @@
-import { fingerprint, translatableText } from '../../src/domain/fingerprint';
+import { fingerprint, translatableText } from '../../src/translations/source-text';
 import { toBlocks } from '../../src/domain/rich-text';
 
 const L = { pluginOptions: { i18n: { localized: true } } };

@@ -1,4 +1,4 @@
-import { SUPPORTED_LOCALE_CODES, unknownLocaleCodes, unknownLocaleMessage } from '../../src/domain/locales';
+import { SUPPORTED_LOCALE_CODES, unknownLocaleCodes, unknownLocaleMessage } from '../../src/locales/locales';
 
 describe('locales', () => {
   it('are English first, then the four translations', () => {

@@ -8,7 +8,7 @@ import {
   findEnvExample,
   parseEnvFile,
   productionSecretProblems,
-} from '../../src/config/production-secrets';
+} from '../../src/bootstrap/production-secrets';
 import { APP_DIR } from '../setup/env';
 import { randomSecrets } from '../../scripts/lib/secrets';
 

@@ -2,7 +2,7 @@ import rateLimitConfig from '../../config/rate-limit';
 import middlewaresConfig from '../../config/middlewares';
 import adminSignInConfig from '../../config/admin-sign-in';
 import serverConfig from '../../config/server';
-import { bodyLimits, parseSize, uploadSizeLimit, xliffSizeLimit } from '../../src/config/body-limits';
+import { bodyLimits, parseSize, uploadSizeLimit, xliffSizeLimit } from '../../src/request-bodies/body-limits';
 import { FixedWindowLimiter } from '../../src/rate-limit/limiter';
 import { envFrom } from '../helpers/config-env';
 

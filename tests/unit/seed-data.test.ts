@@ -1,5 +1,5 @@
 import path from 'path';
-import { SUPPORTED_LOCALE_CODES } from '../../src/domain/locales';
+import { SUPPORTED_LOCALE_CODES } from '../../src/locales/locales';
 import { blocksToText } from '../../src/domain/rich-text';
 import { documentData, loadSeedData, seedDataProblems, SEED_TYPES } from '../../src/seed/seed-data';
 

@@ -1,4 +1,4 @@
-import { countErrors, evaluateSoak, formatSoakSection, pickWeighted, type SoakMeasurement } from '../../src/load/soak';
+import { countErrors, evaluateSoak, formatSoakSection, pickWeighted, type SoakMeasurement } from '../../src/cli/soak';
 
 const MiB = 2 ** 20;
 const measurement = (overrides: Partial<SoakMeasurement> = {}): SoakMeasurement => ({

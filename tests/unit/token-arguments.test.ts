@@ -1,4 +1,4 @@
-import { parseTokenArguments } from '../../src/tokens/read-only-token';
+import { parseTokenArguments } from '../../src/cli/token-create';
 
 describe('token:create arguments', () => {
   it('takes a name and an optional lifespan in days', () => {

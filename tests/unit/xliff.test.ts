@@ -1,5 +1,5 @@
 import { xliff12ToJs } from 'xliff';
-import { applyTargets, buildXliff, entryTexts } from '../../src/domain/xliff';
+import { applyTargets, buildXliff, entryTexts } from '../../src/translations/xliff-format';
 import { toBlocks } from '../../src/domain/rich-text';
 
 const L = { pluginOptions: { i18n: { localized: true } } };

@@ -1,6 +1,6 @@
 import { env, errors } from '@strapi/utils';
-import { uploadSizeLimit } from '../../config/body-limits';
-import { multipartBody } from '../../uploads/multipart-body';
+import { uploadSizeLimit } from '../../request-bodies/body-limits';
+import { multipartBody } from '../../request-bodies/multipart-body';
 
 type Route = { method: string; path: string; config?: { middlewares?: unknown[] } };
 

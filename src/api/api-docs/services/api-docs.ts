@@ -3,7 +3,7 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { MAX_PAGE_SIZE } from '../../../../config/api';
 import { CONTENT_TYPE_UIDS, isLocalizedAttribute } from '../../../domain/content-types';
-import { DEFAULT_LOCALE, SUPPORTED_LOCALE_CODES } from '../../../domain/locales';
+import { DEFAULT_LOCALE, SUPPORTED_LOCALE_CODES } from '../../../locales/locales';
 import { buildOpenApiDocument, CACHE_HEADERS, type RouteInfo } from '../../../openapi/build';
 import type { ModelInfo } from '../../../openapi/schemas';
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { isCouncilContentType } from '../domain/content-types';
-import { refuseSharedFieldChanges, sharedFieldChanges, translatorLocalesOf, translatorRefusal } from '../translators/translator-rules';
-import type { DocumentMiddleware } from './kit';
+import { refuseSharedFieldChanges, sharedFieldChanges, translatorLocalesOf, translatorRefusal } from './translator-rules';
+import type { DocumentMiddleware } from '../document-middlewares/kit';
 
 const requestedLocales = (locale: unknown): string[] | '*' => (locale === '*' ? '*' : [locale ?? ''].flat().map(String));
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { DEFAULT_LOCALE } from '../domain/locales';
-import { recordTranslation } from '../translations/fingerprints';
-import { documentLocale, forCouncilTypes, SAVE_ACTIONS, type DocumentMiddleware } from './kit';
+import { DEFAULT_LOCALE } from '../locales/locales';
+import { recordTranslation } from './fingerprints';
+import { documentLocale, forCouncilTypes, SAVE_ACTIONS, type DocumentMiddleware } from '../document-middlewares/kit';
 
 /**
  * Each time a translation is saved (admin, REST, import), remembers the fingerprint of the

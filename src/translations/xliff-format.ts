@@ -4,8 +4,8 @@
  * sentences, and the block structure is rebuilt from the English source on import. Unit ids are
  * `documentId/field[/block[/item]]` or `documentId/component/index/field`: stable across exports.
  */
-import { isLocalizedAttribute } from './content-types';
-import type { ModelLookup } from './fingerprint';
+import { isLocalizedAttribute } from '../domain/content-types';
+import type { ModelLookup } from './source-text';
 
 export type TranslationUnit = { id: string; source: string; target?: string; note?: string };
 export type XliffFile = { original: string; units: TranslationUnit[] };

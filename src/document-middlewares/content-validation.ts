@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { DEFAULT_LOCALE } from '../domain/locales';
+import { DEFAULT_LOCALE } from '../locales/locales';
 import { type FieldProblem, relationIsEmptied, validateContent } from '../domain/validation';
 import { forCouncilTypes, SAVE_ACTIONS, type DocumentMiddleware } from './kit';
 import { currentDraftValues } from './current-values';

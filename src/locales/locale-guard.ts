@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isCouncilContentType } from '../domain/content-types';
-import { unknownLocaleCodes, unknownLocaleMessage } from '../domain/locales';
-import { knownLocaleCodes } from '../locales/known-locales';
-import type { DocumentMiddleware } from './kit';
+import { unknownLocaleCodes, unknownLocaleMessage } from './locales';
+import { knownLocaleCodes } from './known-locales';
+import type { DocumentMiddleware } from '../document-middlewares/kit';
 
 /**
  * Refuses any read or write in a locale that does not exist. Stock Strapi answers an unknown

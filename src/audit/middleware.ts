@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { currentActor } from '../audit/actor';
-import { changedFieldNames } from '../audit/changed-fields';
-import { AUDIT_LOG_UID, appendAuditEntry, documentLabel, loadVersion } from '../audit/entries';
-import { scopedAuditAction } from '../audit/scope';
+import { currentActor } from './actor';
+import { changedFieldNames } from './changed-fields';
+import { AUDIT_LOG_UID, appendAuditEntry, documentLabel, loadVersion } from './entries';
+import { scopedAuditAction } from './scope';
 import { isCouncilContentType } from '../domain/content-types';
-import { DEFAULT_LOCALE } from '../domain/locales';
-import type { DocumentMiddleware } from './kit';
+import { DEFAULT_LOCALE } from '../locales/locales';
+import type { DocumentMiddleware } from '../document-middlewares/kit';
 
 const READS = ['findOne', 'findFirst', 'findMany', 'count'];
 

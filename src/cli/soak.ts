@@ -16,14 +16,14 @@ export type LoadResult = {
   timeouts: number;
   requests: { total: number };
   latency: { p50: number; p99: number };
-  statusCodeStats?: Record<string, { count: number }>;
+  statusCodeStats?: Record<string, { count?: number }>;
 };
 
 /** A 304 answers a revalidation correctly; every other non-2xx status is an error. */
 export const countErrors = (result: LoadResult) => {
   const wrongStatuses = Object.entries(result.statusCodeStats ?? {})
     .filter(([code]) => !code.startsWith('2') && code !== '304')
-    .reduce((sum, [, stats]) => sum + stats.count, 0);
+    .reduce((sum, [, stats]) => sum + (stats.count ?? 0), 0);
   return result.errors + result.timeouts + wrongStatuses;
 };
 

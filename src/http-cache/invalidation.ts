@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { afterCommit } from '../database/after-commit';
-import { responseCache } from '../http-cache';
-import { CHANGE_ACTIONS, type DocumentMiddleware } from './kit';
+import { responseCache } from '.';
+import { CHANGE_ACTIONS, type DocumentMiddleware } from '../document-middlewares/kit';
 
 /**
  * Empties the response cache once a content change of any type has committed, whether it came

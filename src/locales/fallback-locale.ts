@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isCouncilContentType } from '../domain/content-types';
-import { DEFAULT_LOCALE, unknownLocaleCodes, unknownLocaleMessage } from '../domain/locales';
-import { knownLocaleCodes } from '../locales/known-locales';
-import type { DocumentContext, DocumentMiddleware } from './kit';
+import { DEFAULT_LOCALE, unknownLocaleCodes, unknownLocaleMessage } from './locales';
+import { knownLocaleCodes } from './known-locales';
+import type { DocumentContext, DocumentMiddleware } from '../document-middlewares/kit';
 
 const READS = ['findMany', 'count', 'findOne', 'findFirst'];
 

@@ -1,6 +1,6 @@
 import crypto from 'crypto';
-import { isLocalizedAttribute } from './content-types';
-import { blocksToText } from './rich-text';
+import { isLocalizedAttribute } from '../domain/content-types';
+import { blocksToText } from '../domain/rich-text';
 
 /**
  * The translatable text of an entry, normalised so that formatting (bold, links, spacing) and

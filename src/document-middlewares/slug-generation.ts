@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { SLUG_SOURCE_FIELD, type ContentTypeUid } from '../domain/content-types';
-import { DEFAULT_LOCALE } from '../domain/locales';
+import { DEFAULT_LOCALE } from '../locales/locales';
 import { firstFreeSlug, SLUG_PATTERN, slugify } from '../domain/slug';
 import { documentLocale, forCouncilTypes, SAVE_ACTIONS, type DocumentMiddleware } from './kit';
 
