@@ -48,7 +48,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'global::rate-limit',
   'strapi::query',
   'global::payload-too-large',
-  { name: 'strapi::body', config: bodyLimits(env as any) },
+  { name: 'strapi::body', config: bodyLimits(env) },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

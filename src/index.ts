@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { guardAdminSignIn } from './admin-sign-in';
 import { stopAuditLogRetention } from './audit/retention';
-import { registerAuditLogRoutes } from './audit/routes';
+import { auditLogRoutes } from './audit/routes';
+import { registerAdminRoutes } from './bootstrap/admin-routes';
 import { bootstrapApp } from './bootstrap';
 import { assertProductionSecrets } from './bootstrap/production-secrets';
 import { registerDocumentMiddlewares } from './document-middlewares';
@@ -10,7 +11,7 @@ import { installGracefulShutdown } from './health/graceful-shutdown';
 import { registerReadinessRoute } from './health/readiness';
 import { stopCrossInstanceInvalidation } from './http-cache';
 import { guardContentApiQueries } from './public-api/query-guard';
-import { registerTranslationRoutes } from './translations/routes';
+import { translationRoutes } from './translations/routes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -20,9 +21,8 @@ export default {
     guardContentApiQueries(strapi);
     guardAdminSignIn(strapi);
     declareFallbackLocaleParam(strapi);
-    registerTranslationRoutes(strapi);
+    registerAdminRoutes(strapi, [translationRoutes(strapi), auditLogRoutes(strapi)]);
     registerReadinessRoute(strapi);
-    registerAuditLogRoutes(strapi);
     installGracefulShutdown(strapi);
   },
 

@@ -3,6 +3,7 @@ import type { AuditActor } from './actor';
 import { SLUG_SOURCE_FIELD, type ContentTypeUid } from '../domain/content-types';
 import { DEFAULT_LOCALE } from '../locales/locales';
 import { auditedAttributes } from './changed-fields';
+import { attributesOf, modelOf, queryOf } from '../database/models';
 
 export const AUDIT_LOG_UID = 'api::audit-log-entry.audit-log-entry';
 
@@ -21,7 +22,7 @@ export type AuditEntry = AuditActor & {
  * records and the entry commit or roll back together.
  */
 export const appendAuditEntry = (strapi: Core.Strapi, entry: AuditEntry) =>
-  strapi.db.query(AUDIT_LOG_UID as any).create({ data: { ...entry, occurredAt: new Date() } });
+  strapi.db.query(AUDIT_LOG_UID).create({ data: { ...entry, occurredAt: new Date() } });
 
 /** One version of a document (draft or published) with its relations, components and media loaded. */
 export const loadVersion = async (
@@ -31,11 +32,11 @@ export const loadVersion = async (
   locale: string,
   published: boolean,
 ): Promise<Record<string, unknown> | null> => {
-  const attributes = strapi.getModel(uid as any).attributes as Record<string, any>;
+  const attributes = attributesOf(strapi, uid);
   const populate = auditedAttributes(attributes)
     .filter(([, attribute]) => ['relation', 'media', 'component', 'dynamiczone'].includes(attribute.type))
     .map(([name]) => name);
-  return strapi.db.query(uid as any).findOne({
+  return queryOf(strapi, uid).findOne({
     where: { documentId, locale, publishedAt: published ? { $notNull: true } : null },
     populate,
   });
@@ -44,8 +45,8 @@ export const loadVersion = async (
 /** A document's name or title (its English one when the locale has none), for the log to show. */
 export const documentLabel = async (strapi: Core.Strapi, uid: ContentTypeUid, documentId: string, locale: string | null): Promise<string | null> => {
   const field = SLUG_SOURCE_FIELD[uid];
-  if (!field) return strapi.getModel(uid as any).info.displayName;
-  const rows: Array<Record<string, any>> = await strapi.db.query(uid as any).findMany({ where: { documentId }, select: [field, 'locale'] });
+  if (!field) return modelOf(strapi, uid).info.displayName;
+  const rows: Array<Record<string, any>> = await queryOf(strapi, uid).findMany({ where: { documentId }, select: [field, 'locale'] });
   const row = rows.find((entry) => entry.locale === locale) ?? rows.find((entry) => entry.locale === DEFAULT_LOCALE) ?? rows[0];
   return row?.[field] ?? null;
 };

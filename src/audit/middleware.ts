@@ -6,9 +6,7 @@ import { AUDIT_LOG_UID, appendAuditEntry, documentLabel, loadVersion } from './e
 import { scopedAuditAction } from './scope';
 import { isCouncilContentType } from '../domain/content-types';
 import { DEFAULT_LOCALE } from '../locales/locales';
-import type { DocumentMiddleware } from '../document-middlewares/kit';
-
-const READS = ['findOne', 'findFirst', 'findMany', 'count'];
+import { READ_ACTIONS, type DocumentMiddleware } from '../document-middlewares/kit';
 
 /** Which version each action changes, to compare before and after it; none for removals. */
 const COMPARED_VERSION: Record<string, 'draft' | 'published' | undefined> = {
@@ -38,7 +36,7 @@ export const auditLog =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (context, next) => {
     const { uid, action, params } = context;
-    if (uid === AUDIT_LOG_UID && !READS.includes(action)) {
+    if (uid === AUDIT_LOG_UID && !READ_ACTIONS.includes(action)) {
       throw new errors.ForbiddenError('The audit log is append-only: its entries cannot be created, changed or deleted directly');
     }
     if (!isCouncilContentType(uid) || !(action in COMPARED_VERSION)) return next();

@@ -16,7 +16,7 @@ export const retentionCutoff = (retentionDays: number, now: Date): Date | null =
 export const pruneAuditLog = async (strapi: Core.Strapi, now = new Date()): Promise<number> => {
   const cutoff = retentionCutoff(auditLogConfig(strapi).retentionDays, now);
   if (!cutoff) return 0;
-  const { count } = await strapi.db.query(AUDIT_LOG_UID as any).deleteMany({ where: { occurredAt: { $lt: cutoff } } });
+  const { count } = await strapi.db.query(AUDIT_LOG_UID).deleteMany({ where: { occurredAt: { $lt: cutoff } } });
   if (count > 0) strapi.log.info(`Audit log: pruned ${count} entries older than ${cutoff.toISOString()}`);
   return count;
 };

@@ -2,13 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPE_UIDS } from '../domain/content-types';
 import { SUPPORTED_LOCALE_CODES } from '../locales/locales';
 import { EDITOR_ROLE, TRANSLATED_LOCALES, translatableFields, translatorRole } from '../domain/roles';
+import { attributesOf } from '../database/models';
 
 const CM = 'plugin::content-manager.explorer';
 const MEDIA_LIBRARY = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link', 'plugin::upload.configure-view'];
 
 /** Field paths Strapi's RBAC expects: components are listed by their nested fields. */
 const fieldPaths = (strapi: Core.Strapi, uid: string, names: string[]): string[] => {
-  const attributes = strapi.getModel(uid as any).attributes as Record<string, any>;
+  const attributes = attributesOf(strapi, uid);
   return names.flatMap((name) => {
     const attribute = attributes[name];
     if (attribute?.type !== 'component') return [name];
@@ -19,7 +20,7 @@ const fieldPaths = (strapi: Core.Strapi, uid: string, names: string[]): string[]
 const SYSTEM_FIELDS = ['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'];
 
 const allFields = (strapi: Core.Strapi, uid: string) => {
-  const attributes = strapi.getModel(uid as any).attributes as Record<string, any>;
+  const attributes = attributesOf(strapi, uid);
   const names = Object.keys(attributes).filter((name) => attributes[name].visible !== false && !SYSTEM_FIELDS.includes(name));
   return fieldPaths(strapi, uid, names);
 };

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DEFAULT_LOCALE } from '../locales/locales';
 import { type FieldProblem, relationIsEmptied, validateContent } from '../domain/validation';
-import { forCouncilTypes, SAVE_ACTIONS, type DocumentMiddleware } from './kit';
+import { englishVersion, forCouncilTypes, SAVE_ACTIONS, type DocumentMiddleware } from './kit';
 import { currentDraftValues } from './current-values';
 
 /**
@@ -44,10 +44,7 @@ const cityProblems = async (
   if (emptied === false) return [];
   if (isCreate) return missing;
   if (localeVersionExists || (locale ?? DEFAULT_LOCALE) === DEFAULT_LOCALE) return [];
-  const source = await strapi.db.query('api::partnership.partnership').findOne({
-    where: { documentId, locale: DEFAULT_LOCALE, publishedAt: null },
-    populate: { city: { select: ['id'] } },
-  });
+  const source = documentId ? await englishVersion(strapi, 'api::partnership.partnership', documentId, { populate: { city: { select: ['id'] } } }) : null;
   return source?.city ? [] : missing;
 };
 

@@ -1,4 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { queryOf } from '../database/models';
 import { isCouncilContentType } from '../domain/content-types';
 import { DEFAULT_LOCALE } from '../locales/locales';
 
@@ -31,6 +32,22 @@ export const forCouncilTypes =
   (actions: readonly string[], middleware: DocumentMiddleware): DocumentMiddleware =>
   (context, next) =>
     isCouncilContentType(context.uid) && actions.includes(context.action) ? middleware(context, next) : next();
+
+/** `publishedAt` of the rows of one state, as the Query Engine filters it. */
+export const PUBLISHED_AT = { draft: null, published: { $notNull: true } } as const;
+export type State = keyof typeof PUBLISHED_AT;
+
+/**
+ * The English version of a document in one state: what translations take their slug,
+ * relations and shared fields from.
+ */
+export const englishVersion = (
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string,
+  { state = 'draft', select, populate }: { state?: State; select?: string[]; populate?: Record<string, unknown> } = {},
+): Promise<Record<string, any> | null> =>
+  queryOf(strapi, uid).findOne({ where: { documentId, locale: DEFAULT_LOCALE, publishedAt: PUBLISHED_AT[state] }, ...(select ? { select } : {}), ...(populate ? { populate } : {}) });
 
 export const useDocumentMiddleware = (strapi: Core.Strapi, middleware: DocumentMiddleware) => {
   strapi.documents.use(middleware as unknown as Modules.Documents.Middleware.Middleware);

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPE_UIDS, isCouncilContentType } from '../domain/content-types';
 import { DEFAULT_LOCALE } from '../locales/locales';
-import type { DocumentMiddleware } from './kit';
+import { documentLocale, englishVersion, forCouncilTypes, PUBLISHED_AT, SAVE_ACTIONS, type DocumentMiddleware, type State } from './kit';
+import { attributesOf, queryOf } from '../database/models';
 
 /**
  * Strapi 5 stores slugs and relations per locale, so a translation would otherwise drift from
@@ -10,7 +11,6 @@ import type { DocumentMiddleware } from './kit';
  * does this for non-localized scalar fields.
  */
 const SYNCED_ACTIONS = ['create', 'update', 'publish', 'unpublish', 'discardDraft'];
-const PUBLISHED_AT = { draft: null, published: { $notNull: true } } as const;
 
 type RelationAttribute = { type: 'relation'; relation: string; target: string; mappedBy?: string };
 
@@ -36,12 +36,9 @@ const relationsPointingAt = (strapi: Core.Strapi, targetUid: string) =>
   });
 
 /** The English version's slug and, per owned relation, the documentIds it links, in order. */
-const englishLinks = async (strapi: Core.Strapi, uid: string, documentId: string, publishedAt: unknown) => {
-  const relations = ownedRelations(strapi.getModel(uid as any).attributes as Record<string, any>);
-  const source = await strapi.db.query(uid as any).findOne({
-    where: { documentId, locale: DEFAULT_LOCALE, publishedAt },
-    populate: Object.fromEntries(relations.map((name) => [name, { select: ['documentId'] }])),
-  });
+const englishLinks = async (strapi: Core.Strapi, uid: string, documentId: string, state: State) => {
+  const relations = ownedRelations(attributesOf(strapi, uid));
+  const source = await englishVersion(strapi, uid, documentId, { state, populate: Object.fromEntries(relations.map((name) => [name, { select: ['documentId'] }])) });
   if (!source) return undefined;
   const links = relations.map((name) => [name, ([source[name]].flat().filter(Boolean) as Array<{ documentId: string }>).map((target) => target.documentId)] as const);
   return { slug: source.slug as string | undefined, links };
@@ -53,8 +50,7 @@ const englishLinks = async (strapi: Core.Strapi, uid: string, documentId: string
  */
 const versionsIn = async (strapi: Core.Strapi, uid: string, documentIds: string[], locale: string, publishedAt: unknown) => {
   if (documentIds.length === 0) return [];
-  const rows: Array<{ id: number; documentId: string }> = await strapi.db
-    .query(uid as any)
+  const rows: Array<{ id: number; documentId: string }> = await queryOf(strapi, uid)
     .findMany({ where: { documentId: { $in: documentIds }, locale, publishedAt }, select: ['id', 'documentId'] });
   return documentIds.flatMap((documentId) => rows.filter((row) => row.documentId === documentId));
 };
@@ -63,13 +59,13 @@ const versionsIn = async (strapi: Core.Strapi, uid: string, documentIds: string[
 const relationValue = (attribute: RelationAttribute, values: unknown[]) => (attribute.relation.endsWith('ToOne') ? (values[0] ?? null) : values);
 
 export const mirrorDefaultLocale = async (strapi: Core.Strapi, uid: string, documentId: string) => {
-  const attributes = strapi.getModel(uid as any).attributes as Record<string, any>;
+  const attributes = attributesOf(strapi, uid);
   if (ownedRelations(attributes).length === 0 && !('slug' in attributes)) return;
-  for (const publishedAt of Object.values(PUBLISHED_AT)) {
-    const english = await englishLinks(strapi, uid, documentId, publishedAt);
+  for (const state of ['draft', 'published'] as const) {
+    const publishedAt = PUBLISHED_AT[state];
+    const english = await englishLinks(strapi, uid, documentId, state);
     if (!english) continue;
-    const copies: Array<{ id: number; locale: string }> = await strapi.db
-      .query(uid as any)
+    const copies: Array<{ id: number; locale: string }> = await queryOf(strapi, uid)
       .findMany({ where: { documentId, locale: { $ne: DEFAULT_LOCALE }, publishedAt }, select: ['id', 'locale'] });
     for (const copy of copies) {
       const data: Record<string, unknown> = 'slug' in attributes ? { slug: english.slug } : {};
@@ -77,7 +73,7 @@ export const mirrorDefaultLocale = async (strapi: Core.Strapi, uid: string, docu
         const attribute = attributes[name] as RelationAttribute;
         data[name] = relationValue(attribute, (await versionsIn(strapi, attribute.target, targets, copy.locale, publishedAt)).map((row) => row.id));
       }
-      await strapi.db.query(uid as any).update({ where: { id: copy.id }, data });
+      await queryOf(strapi, uid).update({ where: { id: copy.id }, data });
     }
   }
 };
@@ -88,9 +84,9 @@ export const mirrorDefaultLocale = async (strapi: Core.Strapi, uid: string, docu
  * ?status=draft) already has its required city.
  */
 const englishRelationsFor = async (strapi: Core.Strapi, uid: string, documentId: string, locale: string) => {
-  const english = await englishLinks(strapi, uid, documentId, PUBLISHED_AT.draft);
+  const english = await englishLinks(strapi, uid, documentId, 'draft');
   if (!english) return {};
-  const attributes = strapi.getModel(uid as any).attributes as Record<string, any>;
+  const attributes = attributesOf(strapi, uid);
   const data: Record<string, unknown> = {};
   for (const [name, targets] of english.links) {
     const attribute = attributes[name] as RelationAttribute;
@@ -100,29 +96,37 @@ const englishRelationsFor = async (strapi: Core.Strapi, uid: string, documentId:
 };
 
 /**
- * Mirrors the written document and, since a new locale version of it may now be a valid target,
- * every document whose owned relations point at it.
+ * Mirrors the written document and, when asked (a locale version of it appeared or went away, so
+ * links to it may now resolve differently), every document whose owned relations point at it.
  */
-export const syncDocumentLocales = async (strapi: Core.Strapi, uid: string, documentId: string) => {
+export const syncDocumentLocales = async (strapi: Core.Strapi, uid: string, documentId: string, { referencing = true } = {}) => {
   await mirrorDefaultLocale(strapi, uid, documentId);
+  if (!referencing) return;
   for (const { uid: sourceUid, attribute } of relationsPointingAt(strapi, uid)) {
-    const referencing = await strapi.db.query(sourceUid).findMany({ where: { [attribute]: { documentId } }, select: ['documentId'] });
-    for (const referencingDocumentId of new Set(referencing.map((row: { documentId: string }) => row.documentId))) {
+    const rows = await queryOf(strapi, sourceUid).findMany({ where: { [attribute]: { documentId } }, select: ['documentId'] });
+    for (const referencingDocumentId of new Set(rows.map((row: { documentId: string }) => row.documentId))) {
       await mirrorDefaultLocale(strapi, sourceUid, referencingDocumentId);
     }
   }
 };
 
-export const localeSync =
-  (strapi: Core.Strapi): DocumentMiddleware =>
-  async (context, next) => {
-    if (!isCouncilContentType(context.uid) || !SYNCED_ACTIONS.includes(context.action)) return next();
-    const { documentId: targetDocumentId, locale } = context.params;
-    if (context.action === 'update' && targetDocumentId && locale && locale !== DEFAULT_LOCALE) {
+/** Whether the document has a draft in the locale: a save without one creates a new version. */
+const hasDraftIn = async (strapi: Core.Strapi, uid: string, documentId: string | undefined, locale: string) =>
+  documentId !== undefined && (await queryOf(strapi, uid).count({ where: { documentId, locale, publishedAt: null } })) > 0;
+
+export const localeSync = (strapi: Core.Strapi): DocumentMiddleware =>
+  forCouncilTypes(SYNCED_ACTIONS, async (context, next) => {
+    const { documentId: targetDocumentId } = context.params;
+    const locale = documentLocale(context);
+    if (context.action === 'update' && targetDocumentId && locale !== DEFAULT_LOCALE) {
       context.params.data = { ...context.params.data, ...(await englishRelationsFor(strapi, context.uid, targetDocumentId, locale)) };
     }
+    // Saving an existing version changes no other document's links; re-linking every document that
+    // points at this one (a theme: dozens of partnerships and projects in five locales) made each
+    // save of a translation, and so an XLIFF import, take seconds.
+    const newVersion = SAVE_ACTIONS.includes(context.action) && !(await hasDraftIn(strapi, context.uid, targetDocumentId, locale));
     const result = await next();
-    const documentId: string | undefined = context.params.documentId ?? result?.documentId;
-    if (documentId) await syncDocumentLocales(strapi, context.uid, documentId);
+    const documentId: string | undefined = targetDocumentId ?? result?.documentId;
+    if (documentId) await syncDocumentLocales(strapi, context.uid, documentId, { referencing: newVersion || !SAVE_ACTIONS.includes(context.action) });
     return result;
-  };
+  });

@@ -5,6 +5,7 @@ import { appendAuditEntry, documentLabel } from '../audit/entries';
 import { isLocalizedAttribute, type ContentTypeUid } from '../domain/content-types';
 import { DEFAULT_LOCALE } from '../locales/locales';
 import { forCouncilTypes, SAVE_ACTIONS, type DocumentContext, type DocumentMiddleware } from './kit';
+import { queryOf } from '../database/models';
 
 /**
  * Fields every locale shares (not localized: country code, coordinates, years, statuses, the
@@ -51,7 +52,7 @@ const stateOf = (row: { publishedAt: unknown }): State => (row.publishedAt ? 'pu
 
 const loadRows = async (strapi: Core.Strapi, uid: string, documentId: string, attributes: Record<string, any>, fields: string[]): Promise<Row[]> => {
   const media = fields.filter((name) => attributes[name].type === 'media');
-  const rows: Array<Record<string, any>> = await strapi.db.query(uid as any).findMany({
+  const rows: Array<Record<string, any>> = await queryOf(strapi, uid).findMany({
     where: { documentId },
     select: ['id', 'locale', 'publishedAt', ...fields.filter((name) => !media.includes(name))],
     populate: Object.fromEntries(media.map((name) => [name, { select: ['id'] }])),
@@ -67,7 +68,7 @@ const loadRows = async (strapi: Core.Strapi, uid: string, documentId: string, at
 const differingFields = (fields: string[], a: Record<string, unknown>, b: Record<string, unknown>) => fields.filter((name) => !same(a[name], b[name]));
 
 const writeValues = (strapi: Core.Strapi, uid: string, row: Row, values: Record<string, unknown>, fields: string[]) =>
-  strapi.db.query(uid as any).update({ where: { id: row.id }, data: Object.fromEntries(fields.map((name) => [name, values[name]])) });
+  queryOf(strapi, uid).update({ where: { id: row.id }, data: Object.fromEntries(fields.map((name) => [name, values[name]])) });
 
 /** The locales an action writes: a list, or every one. */
 const actingLocales = (context: DocumentContext): string[] | '*' => {

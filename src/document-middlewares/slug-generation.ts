@@ -3,7 +3,8 @@ import { errors } from '@strapi/utils';
 import { SLUG_SOURCE_FIELD, type ContentTypeUid } from '../domain/content-types';
 import { DEFAULT_LOCALE } from '../locales/locales';
 import { firstFreeSlug, SLUG_PATTERN, slugify } from '../domain/slug';
-import { documentLocale, forCouncilTypes, SAVE_ACTIONS, type DocumentMiddleware } from './kit';
+import { queryOf } from '../database/models';
+import { documentLocale, englishVersion, forCouncilTypes, SAVE_ACTIONS, type DocumentMiddleware } from './kit';
 
 const slugError = (message: string) =>
   new errors.ValidationError(`slug: ${message}`, { errors: [{ path: ['slug'], message: `slug: ${message}`, name: 'ValidationError' }] });
@@ -18,13 +19,13 @@ export const slugGeneration = (strapi: Core.Strapi): DocumentMiddleware =>
     const sourceField = SLUG_SOURCE_FIELD[context.uid as ContentTypeUid];
     if (!sourceField) return next();
 
-    const uid = context.uid as any;
+    const query = queryOf(strapi, context.uid);
     const { documentId } = context.params;
     const locale = documentLocale(context);
     const data: Record<string, any> = context.params.data ?? {};
 
     if (locale !== DEFAULT_LOCALE && documentId) {
-      const source = await strapi.db.query(uid).findOne({ where: { documentId, locale: DEFAULT_LOCALE, publishedAt: null }, select: ['slug'] });
+      const source = await englishVersion(strapi, context.uid, documentId, { select: ['slug'] });
       if (source?.slug) {
         context.params.data = { ...data, slug: source.slug };
         return next();
@@ -32,7 +33,7 @@ export const slugGeneration = (strapi: Core.Strapi): DocumentMiddleware =>
     }
 
     const isTaken = async (candidate: string) =>
-      (await strapi.db.query(uid).count({
+      (await query.count({
         where: { slug: candidate, locale, ...(documentId ? { documentId: { $ne: documentId } } : {}) },
       })) > 0;
 
@@ -44,7 +45,7 @@ export const slugGeneration = (strapi: Core.Strapi): DocumentMiddleware =>
 
     const current =
       context.action === 'update' && documentId
-        ? await strapi.db.query(uid).findOne({ where: { documentId, locale, publishedAt: null }, select: ['slug', sourceField] })
+        ? await query.findOne({ where: { documentId, locale, publishedAt: null }, select: ['slug', sourceField] })
         : null;
     if (data.slug === undefined && current?.slug) return next();
 

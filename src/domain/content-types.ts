@@ -13,7 +13,7 @@ export type ContentTypeUid = (typeof CONTENT_TYPE_UIDS)[number];
 export const SINGLE_TYPE_UIDS: readonly ContentTypeUid[] = ['api::international-relations-page.international-relations-page'];
 
 /** Whether a content type or attribute is translated per locale (i18n's `localized` option). */
-export const isLocalizedAttribute = (attribute: { pluginOptions?: any } | undefined): boolean => attribute?.pluginOptions?.i18n?.localized === true;
+export const isLocalizedAttribute = (attribute: { pluginOptions?: any; [option: string]: unknown } | undefined): boolean => attribute?.pluginOptions?.i18n?.localized === true;
 
 export const isCouncilContentType = (uid: string): uid is ContentTypeUid => (CONTENT_TYPE_UIDS as readonly string[]).includes(uid);
 

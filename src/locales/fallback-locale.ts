@@ -3,9 +3,9 @@ import { errors } from '@strapi/utils';
 import { isCouncilContentType } from '../domain/content-types';
 import { DEFAULT_LOCALE, unknownLocaleCodes, unknownLocaleMessage } from './locales';
 import { knownLocaleCodes } from './known-locales';
-import type { DocumentContext, DocumentMiddleware } from '../document-middlewares/kit';
+import { documentLocale, forCouncilTypes, READ_ACTIONS, type DocumentContext, type DocumentMiddleware } from '../document-middlewares/kit';
+import { queryOf } from '../database/models';
 
-const READS = ['findMany', 'count', 'findOne', 'findFirst'];
 
 /** Lets strictParams accept `fallbackLocale` on every REST find and findOne. */
 export const declareFallbackLocaleParam = (strapi: Core.Strapi) => {
@@ -34,16 +34,15 @@ const populatedRelations = (attributes: Record<string, any>, populate: unknown):
  * version it is. Populated relations fall back the same way: every locale links what English
  * links (locale-sync), so the English links are looked up in `locale`, then `fallbackLocale`.
  */
-export const fallbackLocale =
-  (strapi: Core.Strapi): DocumentMiddleware =>
-  async (context, next) => {
-    if (!isCouncilContentType(context.uid) || !READS.includes(context.action) || context.params?.fallbackLocale === undefined) return next();
+export const fallbackLocale = (strapi: Core.Strapi): DocumentMiddleware =>
+  forCouncilTypes(READ_ACTIONS, async (context, next) => {
+    if (context.params?.fallbackLocale === undefined) return next();
     const { fallbackLocale: fallback, ...params } = context.params;
     const known = await knownLocaleCodes(strapi);
     const unknown = unknownLocaleCodes(fallback, known);
     if (unknown.length > 0 || fallback === '*') throw new errors.ValidationError(`fallbackLocale: ${unknownLocaleMessage(unknown.length ? unknown : ['*'], known)}`);
-    const locale: string = params.locale ?? DEFAULT_LOCALE;
     context.params = params;
+    const locale = documentLocale(context);
     if (fallback === locale) return next();
 
     if (context.action === 'findOne' || context.action === 'findFirst') {
@@ -52,8 +51,7 @@ export const fallbackLocale =
       return found;
     }
 
-    const inLocale: Array<{ documentId: string }> = await strapi.db
-      .query(context.uid as any)
+    const inLocale: Array<{ documentId: string }> = await queryOf(strapi, context.uid)
       .findMany({ where: { locale, publishedAt: publishedAtFor(params.status) }, select: ['documentId'] });
     const missingInLocale = inLocale.length > 0 ? [{ locale: fallback }, { documentId: { $notIn: inLocale.map((row) => row.documentId) } }] : [{ locale: fallback }];
     context.params = {
@@ -64,13 +62,13 @@ export const fallbackLocale =
     const result = await next();
     if (context.action === 'findMany' && Array.isArray(result)) await fallBackRelations(strapi, context, result, locale, fallback);
     return result;
-  };
+  });
 
 const fallBackRelations = async (strapi: Core.Strapi, context: DocumentContext, entries: Array<Record<string, any>>, locale: string, fallback: string) => {
   const attributes = context.contentType.attributes;
   const relations = populatedRelations(attributes, context.params.populate);
   if (relations.length === 0 || entries.length === 0) return;
-  const sources: Array<Record<string, any>> = await strapi.db.query(context.uid as any).findMany({
+  const sources: Array<Record<string, any>> = await queryOf(strapi, context.uid).findMany({
     where: { documentId: { $in: entries.map((entry) => entry.documentId) }, locale: DEFAULT_LOCALE, publishedAt: publishedAtFor(context.params.status) },
     populate: Object.fromEntries(relations.map(([name]) => [name, { select: ['documentId'] }])),
   });

@@ -4,6 +4,7 @@ import { READ_ACTIONS, type DocumentMiddleware } from '../document-middlewares/k
 import { isCouncilContentType } from '../domain/content-types';
 import { contentApiRoute } from './content-api-request';
 import { publicReadProblem, type ModelLookup } from './query-rules';
+import { modelOf } from '../database/models';
 
 /**
  * Every read made for a content API request (REST, whatever the spelling of its path, any token)
@@ -17,7 +18,7 @@ export const contentApiReads =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (context, next) => {
     if (!READ_ACTIONS.includes(context.action) || !contentApiRoute(strapi)) return next();
-    const getModel: ModelLookup = (uid) => strapi.getModel(uid as any) as ReturnType<ModelLookup>;
+    const getModel: ModelLookup = (uid) => modelOf(strapi, uid) as ReturnType<ModelLookup>;
     if (isCouncilContentType(context.uid)) {
       const problem = publicReadProblem(context.params ?? {}, context.contentType, getModel);
       if (problem) {

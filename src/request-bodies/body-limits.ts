@@ -2,7 +2,10 @@
  * Request body limits; over a limit the answer is 413 PayloadTooLargeError
  * (src/middlewares/payload-too-large.ts). Sizes are bytes or strings like "1mb".
  */
-type Env = ((key: string, fallback?: any) => any) & { int: (key: string, fallback?: number) => number };
+import type { env as strapiEnv } from '@strapi/utils';
+
+/** Strapi's `env` helper, as config files and modules get it. */
+type Env = typeof strapiEnv;
 
 const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 
@@ -31,4 +34,4 @@ export const bodyLimits = (env: Env) => ({
 export const uploadSizeLimit = (env: Env) => env.int('UPLOAD_MAX_FILE_SIZE_MB', 50) * 1024 * 1024;
 
 /** An XLIFF file: the same limit however it is sent. */
-export const xliffSizeLimit = (env: Env) => parseSize(bodyLimits(env).textLimit);
+export const xliffSizeLimit = (env: Env) => parseSize(bodyLimits(env).textLimit as string);

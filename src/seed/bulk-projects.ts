@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE, SUPPORTED_LOCALE_CODES } from '../locales/locales';
 import { responseCache } from '../http-cache';
 import { sourceFingerprint } from '../translations/fingerprints';
+import { queryOf } from '../database/models';
 
 /** Slug prefix of generated projects, so they can be counted and never mixed up with real ones. */
 export const SYNTHETIC_PREFIX = 'synthetic-project-';
@@ -29,8 +30,7 @@ export const insertSyntheticProjects = async (strapi: Core.Strapi, count: number
   if (existing >= count) return 0;
 
   const versions = async (uid: string) => {
-    const rows: Array<{ id: number; documentId: string; locale: string; publishedAt: string | null }> = await strapi.db
-      .query(uid as any)
+    const rows: Array<{ id: number; documentId: string; locale: string; publishedAt: string | null }> = await queryOf(strapi, uid)
       .findMany({ select: ['id', 'documentId', 'locale', 'publishedAt'] });
     const byKey = new Map(rows.map((row) => [`${row.documentId}:${row.locale}:${row.publishedAt ? 'p' : 'd'}`, row.id]));
     const documentIds = [...new Set(rows.filter((row) => row.locale === DEFAULT_LOCALE).map((row) => row.documentId))];

@@ -2,12 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { isLocalizedAttribute, translatedAttributes } from '../domain/content-types';
 import { fingerprint, translatableText } from './source-text';
 import { DEFAULT_LOCALE } from '../locales/locales';
+import { attributesOf, modelOf, queryOf } from '../database/models';
 
 const FINGERPRINTS = 'api::translation-fingerprint.translation-fingerprint';
 
 /** Populate for the localized components of a type (their text counts). */
 export const textPopulate = (strapi: Core.Strapi, uid: string) =>
-  Object.entries(strapi.getModel(uid as any).attributes as Record<string, any>)
+  Object.entries(attributesOf(strapi, uid))
     .filter(([, attribute]) => attribute.type === 'component' && isLocalizedAttribute(attribute))
     .map(([name]) => name);
 
@@ -16,7 +17,7 @@ export const textPopulate = (strapi: Core.Strapi, uid: string) =>
  * draft of a document never published.
  */
 export const englishSources = async (strapi: Core.Strapi, uid: string, documentIds?: string[]) => {
-  const rows: Array<Record<string, any>> = await strapi.db.query(uid as any).findMany({
+  const rows: Array<Record<string, any>> = await queryOf(strapi, uid).findMany({
     where: { locale: DEFAULT_LOCALE, ...(documentIds ? { documentId: { $in: documentIds } } : {}) },
     populate: textPopulate(strapi, uid),
     orderBy: { id: 'asc' },
@@ -31,7 +32,7 @@ export const englishSources = async (strapi: Core.Strapi, uid: string, documentI
 
 export const sourceFingerprint = (strapi: Core.Strapi, uid: string, source: Record<string, any> | undefined) =>
   source
-    ? fingerprint(translatableText(translatedAttributes(uid, strapi.getModel(uid as any).attributes as Record<string, any>), source, (name) => strapi.getModel(name as any)))
+    ? fingerprint(translatableText(translatedAttributes(uid, attributesOf(strapi, uid)), source, (name) => modelOf(strapi, name)))
     : undefined;
 
 /** Records that `locale` of the document now matches the current English text. */

@@ -1,13 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import type { AdminRouter } from '../bootstrap/admin-routes';
 import { env, errors } from '@strapi/utils';
 import { xliffSizeLimit } from '../request-bodies/body-limits';
 import { multipartBody } from '../request-bodies/multipart-body';
 import { CONTENT_TYPE_UIDS, isCouncilContentType } from '../domain/content-types';
 import { DEFAULT_LOCALE } from '../locales/locales';
-import { isEditorOrSuperAdmin } from '../domain/roles';
 import { knownLocaleCodes } from '../locales/known-locales';
 import { perAdminUserRateLimit } from '../rate-limit';
-import { translatorLocalesOf } from './translator-rules';
 import { recordTranslation } from './fingerprints';
 import { type TranslationState, translationStatus } from './status';
 import { exportXliff, importXliff, xliffFromRequest } from './xliff-exchange';
@@ -30,21 +29,10 @@ const statusFilter = (value: unknown): TranslationState[] | undefined => {
   return states as TranslationState[];
 };
 
-const requireActFor = async (strapi: Core.Strapi, user: any, locale: string, what: string) => {
-  if (!(await mayActFor(strapi, user, locale))) throw new errors.PolicyError(`Only editors and the ${locale} translators may ${what}`);
-};
-
 const contentTypeUid = (uid: unknown) => {
   if (uid === undefined) return undefined;
   if (typeof uid !== 'string' || !isCouncilContentType(uid)) throw new errors.ValidationError(`uid: one of ${CONTENT_TYPE_UIDS.join(', ')} (got ${JSON.stringify(uid)})`);
   return uid;
-};
-
-/** Editors, super admins and translators of the locale may act for it; other admins may only read. */
-const mayActFor = async (strapi: Core.Strapi, user: any, locale: string) => {
-  const translatorOf = await translatorLocalesOf(strapi, user);
-  if (translatorOf) return translatorOf.includes(locale);
-  return isEditorOrSuperAdmin((user.roles ?? []).map((role: { code: string }) => role.code));
 };
 
 /**
@@ -53,10 +41,13 @@ const mayActFor = async (strapi: Core.Strapi, user: any, locale: string) => {
  *   POST /translations/status/mark-current {uid, documentId, locale}: the English change needs no new translation
  *   GET  /translations/xliff?locale=fr[&uid=…][&status=missing,outdated]: XLIFF 1.2 for CAT tools
  *   POST /translations/xliff?locale=fr: import one, all or nothing (rate-limited per admin user)
+ * Reading is open to every admin; changing a locale needs global::acts-for-locale (editors and
+ * super admins, or that locale's translators).
  */
-export const registerTranslationRoutes = (strapi: Core.Strapi) => {
-  strapi.server.routes({
-    type: 'admin',
+const SIGNED_IN = 'admin::isAuthenticatedAdmin';
+const actsForLocale = (to: string) => ({ name: 'global::acts-for-locale', config: { to } });
+
+export const translationRoutes = (strapi: Core.Strapi): AdminRouter => ({
     prefix: '/translations',
     routes: [
       {
@@ -67,7 +58,7 @@ export const registerTranslationRoutes = (strapi: Core.Strapi) => {
           const uid = contentTypeUid(ctx.query.uid);
           ctx.body = { data: await translationStatus(strapi, locale, uid ? [uid] : CONTENT_TYPE_UIDS) };
         },
-        config: { policies: ['admin::isAuthenticatedAdmin'] },
+        config: { policies: [SIGNED_IN] },
       },
       {
         method: 'POST',
@@ -78,13 +69,12 @@ export const registerTranslationRoutes = (strapi: Core.Strapi) => {
           const checkedUid = contentTypeUid(uid);
           if (!checkedUid) throw new errors.ValidationError('uid is required');
           if (typeof documentId !== 'string') throw new errors.ValidationError('documentId is required');
-          await requireActFor(strapi, ctx.state.user, checkedLocale, `mark ${checkedLocale} translations current`);
           const version = await strapi.db.query(checkedUid).findOne({ where: { documentId, locale: checkedLocale }, select: ['id'] });
           if (!version) throw new errors.NotFoundError(`No ${checkedLocale} version of ${checkedUid} ${documentId} to mark current`);
           await recordTranslation(strapi, checkedUid, documentId, checkedLocale);
           ctx.body = { data: (await translationStatus(strapi, checkedLocale, [checkedUid])).documents.find((entry) => entry.documentId === documentId) };
         },
-        config: { policies: ['admin::isAuthenticatedAdmin'] },
+        config: { policies: [SIGNED_IN, actsForLocale('mark {locale} translations current')] },
       },
       {
         method: 'GET',
@@ -97,24 +87,22 @@ export const registerTranslationRoutes = (strapi: Core.Strapi) => {
           ctx.attachment(`partner-cities-${locale}${uid ? `-${uid.split('.').pop()}` : ''}.xlf`);
           ctx.body = xml;
         },
-        config: { policies: ['admin::isAuthenticatedAdmin'] },
+        config: { policies: [SIGNED_IN] },
       },
       {
         method: 'POST',
         path: '/xliff',
         handler: async (ctx: any) => {
           const locale = await translatedLocale(strapi, ctx.query.locale);
-          await requireActFor(strapi, ctx.state.user, locale, `import ${locale} translations`);
           const xml = await xliffFromRequest(ctx);
           if (!xml) throw new errors.ValidationError('No XLIFF received: send it as text/plain or text/xml, as JSON { "xliff": "…" }, or as a file field named "file"');
           ctx.body = { data: await importXliff(strapi, xml, locale) };
         },
         // An import rewrites a whole locale: the API's per-client limit, per admin user.
         config: {
-          policies: ['admin::isAuthenticatedAdmin'],
-          middlewares: [perAdminUserRateLimit(strapi, 'xliff-import'), multipartBody({ maxFileSize: xliffSizeLimit(env as any), maxFiles: 1 })],
+          policies: [SIGNED_IN, actsForLocale('import {locale} translations')],
+          middlewares: [perAdminUserRateLimit(strapi, 'xliff-import'), multipartBody({ maxFileSize: xliffSizeLimit(env), maxFiles: 1 })],
         },
       },
     ],
-  } as any);
-};
+});

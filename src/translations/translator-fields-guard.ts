@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { isCouncilContentType } from '../domain/content-types';
 import { refuseSharedFieldChanges, sharedFieldChanges, translatorLocalesOf } from './translator-rules';
+import { contentTypeOf, queryOf } from '../database/models';
 
 /**
  * On Content Manager writes, refuses (403) a translator's change to a field every locale shares.
@@ -16,8 +17,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       // A collection type without :id is a new document: the Document Service guard refuses that.
       const documentId: string | undefined =
         ctx.params.id ??
-        (strapi.getModel(uid as any).kind === 'singleType'
-          ? (await strapi.db.query(uid as any).findOne({ where: {}, select: ['documentId'] }))?.documentId
+        (contentTypeOf(strapi, uid).kind === 'singleType'
+          ? (await queryOf(strapi, uid).findOne({ where: {}, select: ['documentId'] }))?.documentId
           : undefined);
       if (documentId) refuseSharedFieldChanges(await sharedFieldChanges(strapi, uid, documentId, body));
     }

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { isCouncilContentType } from '../domain/content-types';
 import { refuseSharedFieldChanges, sharedFieldChanges, translatorLocalesOf, translatorRefusal } from './translator-rules';
-import type { DocumentMiddleware } from '../document-middlewares/kit';
+import { CHANGE_ACTIONS, forCouncilTypes, type DocumentMiddleware } from '../document-middlewares/kit';
 
 const requestedLocales = (locale: unknown): string[] | '*' => (locale === '*' ? '*' : [locale ?? ''].flat().map(String));
 
@@ -13,11 +12,9 @@ const requestedLocales = (locale: unknown): string[] | '*' => (locale === '*' ? 
  * bulk action; src/middlewares/translator-fields-guard.ts sees the raw body before the Content
  * Manager drops fields the role may not write.
  */
-export const translatorGuard =
-  (strapi: Core.Strapi): DocumentMiddleware =>
-  async (context, next) => {
-    if (!isCouncilContentType(context.uid) || ['findOne', 'findFirst', 'findMany', 'count'].includes(context.action)) return next();
-    const request = strapi.requestContext.get() as any;
+export const translatorGuard = (strapi: Core.Strapi): DocumentMiddleware =>
+  forCouncilTypes(CHANGE_ACTIONS, async (context, next) => {
+    const request = strapi.requestContext.get() as { state?: { auth?: { strategy?: { name?: string } }; user?: { id: number; roles?: Array<{ code: string }> } } } | undefined;
     const allowed = await translatorLocalesOf(strapi, request?.state?.auth?.strategy?.name === 'admin' ? request.state.user : undefined);
     if (!allowed) return next();
 
@@ -31,4 +28,4 @@ export const translatorGuard =
     }
     if (action === 'update') refuseSharedFieldChanges(await sharedFieldChanges(strapi, context.uid, params.documentId, params.data ?? {}));
     return next();
-  };
+  });

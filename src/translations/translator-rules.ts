@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { isCouncilContentType, isLocalizedAttribute } from '../domain/content-types';
 import { translatorLocales } from '../domain/roles';
 import { relationIsEmptied } from '../domain/validation';
+import { attributesOf, queryOf } from '../database/models';
 
 /**
  * A 403 whose message reaches the caller: Strapi's authorize step turns a plain ForbiddenError
@@ -43,10 +44,10 @@ const mediaIds = (value: unknown) =>
     .join(',');
 
 export const sharedFieldChanges = async (strapi: Core.Strapi, uid: string, documentId: string | undefined, data: Record<string, unknown>) => {
-  const attributes = strapi.getModel(uid as any).attributes as Record<string, any>;
+  const attributes = attributesOf(strapi, uid);
   const shared = (name: string) => attributes[name] && !isLocalizedAttribute(attributes[name]);
   const media = Object.keys(data).filter((name) => shared(name) && attributes[name].type === 'media');
-  const current = documentId ? await strapi.db.query(uid as any).findOne({ where: { documentId, publishedAt: null }, populate: media }) : null;
+  const current = documentId ? await queryOf(strapi, uid).findOne({ where: { documentId, publishedAt: null }, populate: media }) : null;
   return Object.keys(data).filter((name) => {
     const attribute = attributes[name];
     // Bookkeeping the Content Manager adds itself (updatedBy, …) is not content.

@@ -9,20 +9,20 @@ import { applyTargets, buildXliff, entryTexts, type TranslationUnit } from './xl
 import { withAuditAction } from '../audit/scope';
 import { textPopulate } from './fingerprints';
 import { type TranslationState, translationStatus } from './status';
+import { attributesOf, contentTypeOf, modelOf, queryOf } from '../database/models';
 
-const getModel = (strapi: Core.Strapi) => (uid: string) => strapi.getModel(uid as any) as { attributes: Record<string, any> };
-const attributesOf = (strapi: Core.Strapi, uid: string) => translatedAttributes(uid, strapi.getModel(uid as any).attributes as Record<string, any>);
+const getModel = (strapi: Core.Strapi) => (uid: string) => modelOf(strapi, uid) as { attributes: Record<string, any> };
+const translatedAttributesOf = (strapi: Core.Strapi, uid: string) => translatedAttributes(uid, attributesOf(strapi, uid));
 
 /** Published English rows, the source of every unit, by documentId. */
 const englishPublished = async (strapi: Core.Strapi, uid: string) => {
-  const rows: Array<Record<string, any>> = await strapi.db
-    .query(uid as any)
+  const rows: Array<Record<string, any>> = await queryOf(strapi, uid)
     .findMany({ where: { locale: DEFAULT_LOCALE, publishedAt: { $notNull: true } }, populate: textPopulate(strapi, uid), orderBy: { id: 'asc' } });
   return new Map(rows.map((row) => [row.documentId as string, row]));
 };
 
 const localeDrafts = async (strapi: Core.Strapi, uid: string, locale: string, documentIds?: string[]) => {
-  const rows: Array<Record<string, any>> = await strapi.db.query(uid as any).findMany({
+  const rows: Array<Record<string, any>> = await queryOf(strapi, uid).findMany({
     where: { locale, publishedAt: null, ...(documentIds ? { documentId: { $in: documentIds } } : {}) },
     populate: textPopulate(strapi, uid),
   });
@@ -31,7 +31,7 @@ const localeDrafts = async (strapi: Core.Strapi, uid: string, locale: string, do
 
 const editLink = (strapi: Core.Strapi, uid: string, documentId: string, locale: string) => {
   const base = (strapi.config.get('server.url') as string) || '';
-  const kind = strapi.getModel(uid as any).kind === 'singleType' ? `single-types/${uid}` : `collection-types/${uid}/${documentId}`;
+  const kind = contentTypeOf(strapi, uid).kind === 'singleType' ? `single-types/${uid}` : `collection-types/${uid}/${documentId}`;
   return `${base}/admin/content-manager/${kind}?plugins[i18n][locale]=${locale}`;
 };
 
@@ -48,8 +48,8 @@ export const exportXliff = async (strapi: Core.Strapi, { locale, uids, statuses 
     const units: TranslationUnit[] = [];
     for (const [documentId, source] of sources) {
       if (wanted && !wanted.has(documentId)) continue;
-      const translated = new Map(entryTexts(attributesOf(strapi, uid), targets.get(documentId), getModel(strapi)).map(([path, text]) => [path, text]));
-      for (const [path, text, field] of entryTexts(attributesOf(strapi, uid), source, getModel(strapi))) {
+      const translated = new Map(entryTexts(translatedAttributesOf(strapi, uid), targets.get(documentId), getModel(strapi)).map(([path, text]) => [path, text]));
+      for (const [path, text, field] of entryTexts(translatedAttributesOf(strapi, uid), source, getModel(strapi))) {
         units.push({
           id: `${documentId}/${path}`,
           source: text,
@@ -111,7 +111,7 @@ export const importXliff = async (strapi: Core.Strapi, xml: string, expectedLoca
       const [documentId, ...rest] = id.split('/');
       const path = rest.join('/');
       const source = sources.get(documentId);
-      const current = source ? entryTexts(attributesOf(strapi, uid), source, getModel(strapi)).find(([candidate]) => candidate === path) : undefined;
+      const current = source ? entryTexts(translatedAttributesOf(strapi, uid), source, getModel(strapi)).find(([candidate]) => candidate === path) : undefined;
       if (!current) {
         unknown.push(id);
         continue;
@@ -140,7 +140,7 @@ export const importXliff = async (strapi: Core.Strapi, xml: string, expectedLoca
   await withAuditAction('xliff-import', () => strapi.db.transaction(async () => {
     for (const { uid, documentId, source, targets } of plan) {
       const existing = (await localeDrafts(strapi, uid, expectedLocale, [documentId])).get(documentId) ?? null;
-      const data = applyTargets(attributesOf(strapi, uid), source, existing, targets, getModel(strapi));
+      const data = applyTargets(translatedAttributesOf(strapi, uid), source, existing, targets, getModel(strapi));
       await strapi.documents(uid).update({ documentId, locale: expectedLocale, data: data as any });
       (existing ? updated : created).push({ uid, documentId });
     }

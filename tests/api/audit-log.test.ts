@@ -155,7 +155,11 @@ describe('audit log', () => {
     });
 
     it('is for editors and super admins only', async () => {
-      expect((await list('', translator)).status).toBe(403);
+      const refused = await list('', translator);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.message).toBe('Only editors and super admins may read the audit log');
+      // Strapi's own Author role is no editor either.
+      expect((await list('', await adminLogin(app(), 'strapi-author'))).status).toBe(403);
       expect((await app().http().get('/audit-log')).status).toBe(401);
       const admin = await adminLogin(app());
       expect((await list('', admin)).status).toBe(200);

@@ -23,7 +23,7 @@ const fileInfoIsJson = async (ctx: any, next: () => Promise<unknown>) => {
  * (src/uploads/multipart-body.ts): the global body parser no longer reads multipart on any path.
  */
 export default (plugin: any) => {
-  const parse = multipartBody({ maxFileSize: uploadSizeLimit(env as any) });
+  const parse = multipartBody({ maxFileSize: uploadSizeLimit(env) });
   const routes: Route[] = [...plugin.routes.admin.routes, ...plugin.routes['content-api'].routes];
   for (const route of routes.filter((candidate) => candidate.method === 'POST' && candidate.path === '/')) {
     route.config = { ...route.config, middlewares: [parse, fileInfoIsJson, ...(route.config?.middlewares ?? [])] };
