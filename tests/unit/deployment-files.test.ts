@@ -23,7 +23,7 @@ describe('docker-compose.yml', () => {
   it('keeps media in MinIO, with a bucket created before the apps start', () => {
     expect(compose.services.minio.image).toMatch(/^minio\/minio/);
     expect(compose.services.minio.volumes).toContain('media:/data');
-    expect(compose.services.minio.healthcheck.test).toBeDefined();
+    expect(compose.services.minio.healthcheck.test).toEqual(['CMD', 'mc', 'ready', 'local']);
     expect(compose.services['minio-setup'].entrypoint).toMatch(/mc mb --ignore-existing/);
     expect(compose.volumes).toHaveProperty('media');
   });
