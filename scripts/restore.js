@@ -32,7 +32,7 @@ const main = async () => {
       for (const warning of warnings) console.warn(`warning: ${warning}`);
       console.log(
         'Admin users, roles and API tokens are restored with the content. API tokens only work where API_TOKEN_SALT is the one the backup ' +
-          'was made with (README "Backup and restore"). Start or restart every app instance now, so that no cache serves what was there before.',
+          'was made with (docs/operations.md "Backup and restore"). Start or restart every app instance now, so that no cache serves what was there before.',
       );
     },
     {

@@ -22,7 +22,7 @@ export const ensureFirstAdmin = async (strapi: Core.Strapi) => {
   const { email, password, firstname, lastname } = initialAdmin;
   if (!email || !password) {
     if (!openFirstRegistration) {
-      strapi.log.warn('No admin user exists: set INITIAL_ADMIN_EMAIL and INITIAL_ADMIN_PASSWORD and restart to create the first super admin (README "First administrator").');
+      strapi.log.warn('No admin user exists: set INITIAL_ADMIN_EMAIL and INITIAL_ADMIN_PASSWORD and restart to create the first super admin (docs/operations.md "First administrator").');
     }
     return;
   }

@@ -4,8 +4,8 @@ import { strapi as strapiClient } from '@strapi/client';
 import { createApiToken } from '../helpers/callers';
 import { useApp } from '../helpers/strapi';
 
-/** The README's "For web developers" examples, run against a listening app. */
-describe('README examples for the web team', () => {
+/** The examples of docs/web-developers.md, run against a listening app. */
+describe('docs/web-developers.md examples for the web team', () => {
   const app = useApp();
   let baseURL: string;
 

@@ -48,7 +48,7 @@ test.describe('audit log', () => {
 
     await test.step('no serious or critical accessibility violations', async () => {
       // At rest, like the other pages: the pointer left on "Apply filters" shows the design
-      // system's hover shade of every primary button (white on primary500, 3.5:1; README).
+      // system's hover shade of every primary button (white on primary500, 3.5:1; docs/testing.md).
       await page.getByRole('heading', { name: 'Audit log', level: 1 }).hover();
       const violations = await seriousViolations(page);
       expect(violations, describeViolations(violations)).toEqual([]);

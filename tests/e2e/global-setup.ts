@@ -1,9 +1,10 @@
-import { createDatabase, dropDatabase } from '../setup/database';
+import { createDatabase, dropDatabase, ensureTestServer, stopTestServer } from '../setup/database';
 import { startProductionServer } from './support/server';
 import { createUsers, newCredentials } from './support/users';
 
 /**
- * Once per run: a throwaway PostgreSQL database, the production build started on it (which
+ * Once per run: a throwaway PostgreSQL database (on the server npm test would use, started from
+ * npm when there is none), the production build started on it (which
  * migrates and seeds it), and one user per role. The returned function, which Playwright runs
  * after the last test (also when tests fail), stops the server and drops the database.
  */
@@ -18,11 +19,13 @@ export default async () => {
   }
   const started = Date.now();
   const database = `pcms_e2e_${Date.now()}_${process.pid}`;
+  await ensureTestServer();
   await createDatabase(database);
   let stopServer: (() => Promise<void>) | undefined;
   const teardown = async () => {
     await stopServer?.();
     await dropDatabase(database);
+    await stopTestServer();
   };
   try {
     const superAdmin = newCredentials('superAdmin');

@@ -51,3 +51,27 @@ describe('project set-up', () => {
     expect(names).not.toContain('strapi::poweredBy');
   });
 });
+
+/** Node 20 is end of life: CI tests on Node 22, the version the Docker image runs. */
+describe('supported Node versions', () => {
+  const major = (version: string) => Number(version.replace(/^v/, '').split('.')[0]);
+  const engines = packageJson.engines.node as string;
+  const [, lowest, below] = engines.match(/^>=(\d+\.\d+\.\d+) <(\d+)\.0\.0$/) ?? [];
+
+  it('says in engines which majors are supported: 20 (from 20.12) and 22', () => {
+    expect(lowest).toBe('20.12.0');
+    expect(Number(below)).toBe(23);
+  });
+
+  it('tests in CI on the Node major the Docker image runs, inside engines', () => {
+    const ciNode = fs.readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8').match(/^NODE22_VERSION=(\S+)$/m)?.[1];
+    const imageNode = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8').match(/^FROM node:(\d+)-/m)?.[1];
+    expect(ciNode && major(ciNode)).toBe(Number(imageNode));
+    expect(major(ciNode!)).toBeLessThan(Number(below));
+  });
+
+  it('runs on a supported Node', () => {
+    const [maj, min] = process.versions.node.split('.').map(Number);
+    expect(maj === 20 ? min >= 12 : maj === 22).toBe(true);
+  });
+});
