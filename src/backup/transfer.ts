@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { engine as transferEngine, file as fileTransfer, strapi as strapiTransfer } from '@strapi/data-transfer';
 import { waitForIdleDatabase } from '../database/wait-for-idle-database';
+import { storeReader } from '../media/store-reads';
 import { BackupError } from './archive-format';
 
 /**
@@ -27,8 +28,39 @@ const runTransfer = async (engine: Engine, action: 'backup' | 'restore') => {
   }
 };
 
+/**
+ * Makes the export read media in an object store through the store's own API (URLs signed for
+ * S3_ENDPOINT with the app's key, src/media/store-reads.ts) rather than through S3_PUBLIC_URL,
+ * which is for browsers and may be out of the server's reach. Strapi's export asks the upload
+ * provider for signed URLs only when it says the bucket is private, and the S3 provider never
+ * signs a URL under its public base URL; so for the export's duration both answers come from here.
+ * Returns the undo.
+ */
+type SigningProvider = { isPrivate?: () => boolean | Promise<boolean>; getSignedUrl?: (file: { url: string }) => Promise<{ url: string }> };
+const readMediaThroughStoreApi = (strapi: Core.Strapi) => {
+  const provider = strapi.plugin('upload').provider as SigningProvider | undefined;
+  const reader = storeReader();
+  if (!provider || !reader) return () => undefined;
+  const { isPrivate, getSignedUrl } = provider;
+  provider.isPrivate = () => true;
+  provider.getSignedUrl = async (file) => ({ url: (await reader.signedUrl(file.url)) ?? file.url });
+  return () => {
+    Object.assign(provider, { isPrivate, getSignedUrl });
+    reader.close();
+  };
+};
+
 /** Writes `<base>.tar.gz` (or `.tar.gz.enc` with a key) and returns its path. */
 export const exportArchive = async (strapi: Core.Strapi, base: string, key: string | undefined) => {
+  const undo = readMediaThroughStoreApi(strapi);
+  try {
+    return await writeArchive(strapi, base, key);
+  } finally {
+    undo();
+  }
+};
+
+const writeArchive = async (strapi: Core.Strapi, base: string, key: string | undefined) => {
   const source = strapiTransfer.providers.createLocalStrapiSourceProvider({ getStrapi: () => strapi, autoDestroy: false });
   const destination = fileTransfer.providers.createLocalFileDestinationProvider({
     file: { path: base },

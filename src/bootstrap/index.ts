@@ -4,6 +4,7 @@ import { startAuditLogRetention } from '../audit/retention';
 import { clearCacheOnNonDocumentChanges } from '../http-cache/invalidation';
 import { startCrossInstanceInvalidation } from '../http-cache';
 import { ensureLocales } from '../locales/ensure-locales';
+import { ensureMediaBucket } from '../media/media-bucket';
 import { watchLocaleChanges } from '../locales/known-locales';
 import { isContentEmpty, seedContent } from '../seed/seed-content';
 import { ensureAdminRoles } from './admin-roles';
@@ -17,6 +18,7 @@ export const bootstrapApp = async (strapi: Core.Strapi) => {
   clearCacheOnNonDocumentChanges(strapi);
   await startCrossInstanceInvalidation(strapi);
   await ensureLocales(strapi);
+  await ensureMediaBucket(strapi);
   await lockDownPublicAccess(strapi);
   await ensureAdminRoles(strapi);
   await ensureFirstAdmin(strapi);

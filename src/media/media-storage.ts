@@ -1,5 +1,5 @@
 /**
- * Where media files live: an S3-compatible object store (AWS S3, MinIO, Scaleway, OVH, …) when
+ * Where media files live: an S3-compatible object store (AWS S3, SeaweedFS, Garage, Scaleway, OVH, …) when
  * S3_BUCKET, S3_ENDPOINT and credentials are set, so that any number of instances share them;
  * the local disk (public/uploads) otherwise.
  */
@@ -21,7 +21,7 @@ export const uploadPluginConfig = (env: Env) => {
         s3Options: {
           endpoint: env('S3_ENDPOINT'),
           region: env('S3_REGION', 'us-east-1'),
-          // MinIO and most self-hosted stores need path-style addressing.
+          // Most self-hosted stores (SeaweedFS, Garage) need path-style addressing.
           forcePathStyle: env.bool('S3_FORCE_PATH_STYLE', true),
           credentials: { accessKeyId: env('S3_ACCESS_KEY_ID'), secretAccessKey: env('S3_SECRET_ACCESS_KEY') },
           params: { Bucket: env('S3_BUCKET'), ...(env('S3_ACL') ? { ACL: env('S3_ACL') } : {}) },

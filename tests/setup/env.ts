@@ -4,8 +4,14 @@ import { databaseUrl } from './database';
 export const APP_DIR = path.resolve(__dirname, '..', '..');
 export const DIST_DIR = path.join(APP_DIR, 'dist');
 
-/** How a test reaches PostgreSQL: by default directly; `databasePort` sends the app through a proxy on 127.0.0.1. */
-export type TestEnvOptions = { databasePort?: number };
+/**
+ * How a test reaches PostgreSQL: by default directly; `databasePort` sends the app through a proxy
+ * on 127.0.0.1. `env`: settings for this file's app only (media store, …).
+ */
+export type TestEnvOptions = { databasePort?: number; env?: Record<string, string> };
+
+/** Settings a test file may give its app; cleared for every other file (all run in one process). */
+const PER_FILE_SETTINGS = ['S3_BUCKET', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_PUBLIC_URL', 'S3_CREATE_BUCKET'];
 
 const appDatabaseUrl = (database: string, { databasePort }: TestEnvOptions) => {
   if (databasePort === undefined) return databaseUrl(database);
@@ -36,5 +42,6 @@ export const applyTestEnv = (database: string, options: TestEnvOptions = {}) => 
     LOG_STARTUP: 'false',
     SEED_ON_EMPTY: 'true',
   });
-  for (const name of ['DEV_ADMIN_EMAIL', 'DEV_ADMIN_PASSWORD', 'INITIAL_ADMIN_EMAIL', 'INITIAL_ADMIN_PASSWORD']) delete process.env[name];
+  for (const name of ['DEV_ADMIN_EMAIL', 'DEV_ADMIN_PASSWORD', 'INITIAL_ADMIN_EMAIL', 'INITIAL_ADMIN_PASSWORD', ...PER_FILE_SETTINGS]) delete process.env[name];
+  Object.assign(process.env, options.env ?? {});
 };

@@ -12,43 +12,65 @@ describe('docker-compose.yml', () => {
   const compose = parse(read('docker-compose.yml'), { merge: true });
   const apps = ['app-1', 'app-2'].map((name) => compose.services[name]);
 
-  it('runs postgres:16 with a data volume and a healthcheck', () => {
+  it('pins every image to a version: no latest, no bare name; the app image carries the package version', () => {
+    const images = Object.entries<any>(compose.services).map(([name, service]) => [name, service.image as string | undefined]);
+    expect(images.length).toBeGreaterThanOrEqual(5);
+    for (const [name, image] of images) {
+      expect({ name, image }).toEqual({ name, image: expect.stringMatching(/^[\w./-]+(:[\w.-]+)?(@sha256:[0-9a-f]{64})?$/) });
+      const tag = image!.match(/:([\w.-]+)(@|$)/)?.[1];
+      const digest = image!.includes('@sha256:');
+      expect({ name, pinned: digest || (tag !== undefined && tag !== 'latest' && /\d/.test(tag)) }).toEqual({ name, pinned: true });
+    }
+    expect(compose.services['app-1'].image).toBe(`partner-cities-cms:${JSON.parse(read('package.json')).version}`);
+  });
+
+  it('runs PostgreSQL 16 with a data volume and a healthcheck', () => {
     const db = compose.services.db;
-    expect(db.image).toBe('postgres:16');
+    expect(db.image).toMatch(/^postgres:16\.\d+/);
     expect(db.volumes).toContain('db-data:/var/lib/postgresql/data');
     expect(db.healthcheck.test.join(' ')).toContain('pg_isready');
     expect(compose.volumes).toHaveProperty('db-data');
   });
 
-  it('keeps media in MinIO, with a bucket created before the apps start', () => {
-    expect(compose.services.minio.image).toMatch(/^minio\/minio/);
-    expect(compose.services.minio.volumes).toContain('media:/data');
-    expect(compose.services.minio.healthcheck.test).toEqual(['CMD', 'mc', 'ready', 'local']);
-    expect(compose.services['minio-setup'].entrypoint).toMatch(/mc mb --ignore-existing/);
-    expect(compose.volumes).toHaveProperty('media');
+  it('keeps media in SeaweedFS on a volume of its own, readable by anyone, writable with the app key only', () => {
+    const store = compose.services['media-store'];
+    expect(store.image).toMatch(/^chrislusf\/seaweedfs:\d+\.\d+$/);
+    expect(store.volumes).toEqual(['media-store:/data']);
+    expect(store.command).toMatch(/-s3 .*-s3\.config=\/etc\/seaweedfs\/identities\.json/);
+    expect(store.configs).toEqual([{ source: 'media-store-identities', target: '/etc/seaweedfs/identities.json' }]);
+    expect(store.healthcheck.test).toEqual(['CMD', 'wget', '-q', '-O', '/dev/null', 'http://127.0.0.1:9333/cluster/status']);
+    // No MinIO left, and its volume (unreadable by SeaweedFS) is not mounted under another name.
+    expect(Object.keys(compose.services).filter((name) => /minio/.test(name))).toEqual([]);
+    expect(compose.volumes).not.toHaveProperty('media');
+
+    const identities = JSON.parse(compose.configs['media-store-identities'].content).identities;
+    expect(identities).toEqual([
+      { name: 'partner-cities-cms', credentials: [{ accessKey: '${S3_ACCESS_KEY_ID:?set S3_ACCESS_KEY_ID}', secretKey: '${S3_SECRET_ACCESS_KEY:?set S3_SECRET_ACCESS_KEY}' }], actions: expect.arrayContaining(['Admin', 'Write', 'Read']) },
+      { name: 'anonymous', actions: ['Read:${S3_BUCKET:-partner-cities}'] },
+    ]);
   });
 
-  it('runs two identical app replicas from the Dockerfile, started once the database and bucket are ready', () => {
+  it('runs two identical app replicas from the Dockerfile, started once the database and media store are ready', () => {
     for (const app of apps) {
       expect(app.build).toBe('.');
       expect(app.depends_on.db.condition).toBe('service_healthy');
-      expect(app.depends_on['minio-setup'].condition).toBe('service_completed_successfully');
+      expect(app.depends_on['media-store'].condition).toBe('service_healthy');
       expect(app.healthcheck.test.join(' ')).toContain('/_ready');
       expect(app.volumes).toBeUndefined();
     }
     expect(apps[1].environment).toEqual(apps[0].environment);
   });
 
-  it('configures production on Postgres and MinIO with every secret required from the environment', () => {
+  it('configures production on Postgres and SeaweedFS with every secret required from the environment', () => {
     const env = apps[0].environment;
-    expect(env).toMatchObject({ NODE_ENV: 'production', DATABASE_CLIENT: 'postgres', DATABASE_HOST: 'db', S3_ENDPOINT: 'http://minio:9000' });
+    expect(env).toMatchObject({ NODE_ENV: 'production', DATABASE_CLIENT: 'postgres', DATABASE_HOST: 'db', S3_ENDPOINT: 'http://media-store:8333', S3_CREATE_BUCKET: 'true' });
+    expect(env.S3_PUBLIC_URL).toBe('${S3_PUBLIC_URL:-http://localhost:8333/partner-cities}');
     for (const secret of [...SECRETS, 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) expect(env[secret]).toBe(`\${${secret}:?set ${secret}}`);
     expect(env.DATABASE_PASSWORD).toBe(compose.services.db.environment.POSTGRES_PASSWORD);
     // The replicas sit behind nginx, which sets X-Forwarded-For and X-Forwarded-Proto.
     expect(env.TRUST_PROXY).toBe('true');
     // nginx serves plain http on :8080: admin sign-in must be allowed there, and switchable off.
     expect(env.ADMIN_ALLOW_PLAIN_HTTP).toBe('${ADMIN_ALLOW_PLAIN_HTTP:-true}');
-    expect(env.S3_ACCESS_KEY_ID).toBe(compose.services.minio.environment.MINIO_ROOT_USER);
   });
 
   it('puts nginx in front, balancing round robin over both replicas, health-checked on /_ready', () => {

@@ -4,7 +4,7 @@ import { envFrom } from '../helpers/config-env';
 
 const S3 = {
   S3_BUCKET: 'partner-cities',
-  S3_ENDPOINT: 'http://minio:9000',
+  S3_ENDPOINT: 'http://media-store:8333',
   S3_PUBLIC_URL: 'https://media.leeds.example/partner-cities',
   S3_ACCESS_KEY_ID: 'key',
   S3_SECRET_ACCESS_KEY: 'secret',
@@ -23,7 +23,7 @@ describe('media storage', () => {
     expect(upload.provider).toBe('aws-s3');
     expect(upload.providerOptions).toMatchObject({
       baseUrl: 'https://media.leeds.example/partner-cities',
-      s3Options: { endpoint: 'http://minio:9000', forcePathStyle: true, credentials: { accessKeyId: 'key', secretAccessKey: 'secret' }, params: { Bucket: 'partner-cities' } },
+      s3Options: { endpoint: 'http://media-store:8333', forcePathStyle: true, credentials: { accessKeyId: 'key', secretAccessKey: 'secret' }, params: { Bucket: 'partner-cities' } },
     });
     // The provider Strapi will load accepts these options and offers what the upload plugin calls.
     // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -34,8 +34,8 @@ describe('media storage', () => {
   });
 
   it('lets the admin panel load images and media from the store (CSP)', () => {
-    expect(cspOf(envFrom(S3))['img-src']).toEqual(expect.arrayContaining(["'self'", 'https://media.leeds.example', 'http://minio:9000']));
+    expect(cspOf(envFrom(S3))['img-src']).toEqual(expect.arrayContaining(["'self'", 'https://media.leeds.example', 'http://media-store:8333']));
     expect(cspOf(envFrom(S3))['media-src']).toContain('https://media.leeds.example');
-    expect(cspOf(envFrom({}))['img-src']).not.toContain('http://minio:9000');
+    expect(cspOf(envFrom({}))['img-src']).not.toContain('http://media-store:8333');
   });
 });
