@@ -1,9 +1,12 @@
-import { type ModelInfo, modelInputSchema, modelSchema, schemaName } from './schemas';
+import { type ModelInfo, modelSchema, schemaName } from './schemas';
 
 /**
- * The OpenAPI 3 document of the public REST API, built from what the running app has: the routes
+ * The OpenAPI 3.1 document of the public REST API, built from what the running app has: the routes
  * Strapi registered for the content API and the content-type schemas. Nothing is written by
- * hand per type, so it cannot drift from the code.
+ * hand per type, so it cannot drift from the code. It lists what the public and read-only tokens
+ * may call (the content types' find and findOne, and the routes in `customOperations`), nothing
+ * else: a client generated from it should not offer calls that answer 403.
+ * tests/api/openapi-truth.test.ts validates real responses against it.
  */
 export type RouteInfo = { method: string; path: string };
 export type OpenApiInput = {
@@ -17,8 +20,11 @@ export type OpenApiInput = {
   routes: RouteInfo[];
   contentTypes: ModelInfo[];
   components: ModelInfo[];
-  /** Documentation of routes that are not a content type's find/findOne/create/update/delete. */
+  /** Documentation of the public routes that are not a content type's find/findOne. */
   customOperations?: Record<string, Record<string, any>>;
+  /** Tags of the custom operations that are not a content type's. */
+  extraTags?: { name: string; description: string }[];
+  contact: { name: string; url: string; email?: string };
 };
 
 type Operation = Record<string, any>;
@@ -40,57 +46,44 @@ const errorResponses = (...codes: number[]) => Object.fromEntries(codes.map((cod
 const READ_PARAMETERS = ['locale', 'fallbackLocale', 'populate', 'fields', 'filters', 'sort', 'pagination.page', 'pagination.pageSize', 'pagination.start', 'pagination.limit', 'pagination.withCount'];
 const ONE_PARAMETERS = ['locale', 'fallbackLocale', 'populate', 'fields'];
 
+/** Public reads need no credentials; a read-only token gets the same answers. */
+export const READ_SECURITY = [{}, { bearerAuth: [] }];
+
 const contentTypeOperation = (model: ModelInfo, route: RouteInfo, prefix: string): Operation | undefined => {
+  if (route.method.toUpperCase() !== 'GET') return undefined;
   const name = schemaName(model.uid);
-  const method = route.method.toLowerCase();
   const base = model.kind === 'singleType' ? `${prefix}/${model.singularName}` : `${prefix}/${model.pluralName}`;
   const isItem = route.path === `${base}/:id`;
   if (route.path !== base && !isItem) return undefined;
   const tags = [model.displayName];
   const single = model.kind === 'singleType';
-  const one = { data: ref('schemas', name), meta: { type: 'object' } };
-  const list = { data: { type: 'array', items: ref('schemas', name) }, meta: { type: 'object', properties: { pagination: ref('schemas', 'Pagination') } } };
-  const body = { required: true, content: json({ type: 'object', required: ['data'], properties: { data: ref('schemas', `${name}Input`) } }) };
-  const localeParam = [ref('parameters', 'locale')];
+  const envelope = (data: Record<string, any>, meta: Record<string, any>) => ({ type: 'object', required: ['data', 'meta'], properties: { data, meta } });
 
-  if (method === 'get' && !isItem && !single) {
+  if (!isItem && !single) {
     return {
       tags,
       operationId: `find${name}`,
       summary: `List published ${model.pluralName}`,
+      security: READ_SECURITY,
       parameters: READ_PARAMETERS.map((param) => ref('parameters', param)),
-      responses: { '200': { description: 'A page of entries', headers: CACHE_HEADERS, content: json({ type: 'object', properties: list }) }, '304': ref('responses', 'NotModified'), ...errorResponses(400, 401, 403) },
+      responses: {
+        '200': { description: 'A page of entries', headers: CACHE_HEADERS, content: json(envelope({ type: 'array', items: ref('schemas', name) }, { type: 'object', required: ['pagination'], properties: { pagination: ref('schemas', 'Pagination') } })) },
+        '304': ref('responses', 'NotModified'),
+        ...errorResponses(400, 401, 403, 429, 503),
+      },
     };
   }
-  if (method === 'get') {
-    return {
-      tags,
-      operationId: single ? `get${name}` : `findOne${name}`,
-      summary: single ? `The published ${model.displayName}` : `One published ${model.singularName} by documentId`,
-      parameters: ONE_PARAMETERS.map((param) => ref('parameters', param)),
-      responses: { '200': { description: 'The entry', headers: CACHE_HEADERS, content: json({ type: 'object', properties: one }) }, '304': ref('responses', 'NotModified'), ...errorResponses(400, 401, 403, 404) },
-    };
-  }
-  if (method === 'post') {
-    return { tags, operationId: `create${name}`, summary: `Create a ${model.singularName} (token with write access)`, parameters: localeParam, requestBody: body, security: [{ bearerAuth: [] }], responses: { '201': { description: 'Created', content: json({ type: 'object', properties: one }) }, ...errorResponses(400, 401, 403) } };
-  }
-  if (method === 'put') {
-    return { tags, operationId: `update${name}`, summary: `Update ${single ? 'the' : 'a'} ${model.singularName} (token with write access)`, parameters: localeParam, requestBody: body, security: [{ bearerAuth: [] }], responses: { '200': { description: 'Updated', content: json({ type: 'object', properties: one }) }, ...errorResponses(400, 401, 403, 404) } };
-  }
-  if (method === 'delete') {
-    return { tags, operationId: `delete${name}`, summary: `Delete ${single ? 'the' : 'a'} ${model.singularName} (token with write access)`, parameters: localeParam, security: [{ bearerAuth: [] }], responses: { '204': { description: 'Deleted' }, '200': { description: 'Deleted' }, ...errorResponses(400, 401, 403, 404) } };
-  }
-  return undefined;
-};
-
-const genericOperation = (route: RouteInfo, prefix: string): Operation => {
-  const segment = route.path.slice(prefix.length).split('/').filter(Boolean)[0] ?? 'api';
   return {
-    tags: [segment],
-    operationId: `${route.method.toLowerCase()}${openApiPath(route.path).replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
-    summary: `${route.method} ${route.path} (Strapi plugin route; closed to the public unless stated)`,
-    security: [{ bearerAuth: [] }],
-    responses: { '200': { description: 'Success', content: json({}) }, ...errorResponses(400, 401, 403, 404) },
+    tags,
+    operationId: single ? `get${name}` : `findOne${name}`,
+    summary: single ? `The published ${model.displayName}` : `One published ${model.singularName} by documentId`,
+    security: READ_SECURITY,
+    parameters: ONE_PARAMETERS.map((param) => ref('parameters', param)),
+    responses: {
+      '200': { description: 'The entry', headers: CACHE_HEADERS, content: json(envelope(ref('schemas', name), { type: 'object' })) },
+      '304': ref('responses', 'NotModified'),
+      ...errorResponses(400, 401, 403, 404, 429, 503),
+    },
   };
 };
 
@@ -99,7 +92,6 @@ export const buildOpenApiDocument = (input: OpenApiInput) => {
   const schemas: Record<string, any> = {};
   for (const model of input.contentTypes) {
     schemas[schemaName(model.uid)] = modelSchema(model, modelNames, input.locales);
-    schemas[`${schemaName(model.uid)}Input`] = modelInputSchema(model, modelNames);
   }
   for (const component of input.components) schemas[schemaName(component.uid)] = modelSchema(component, modelNames, input.locales);
   Object.assign(schemas, SHARED_SCHEMAS);
@@ -112,23 +104,29 @@ export const buildOpenApiDocument = (input: OpenApiInput) => {
     const path = openApiPath(route.path);
     const custom = input.customOperations?.[`${route.method.toUpperCase()} ${route.path}`];
     const model = input.contentTypes.find((candidate) => contentTypeOperation(candidate, route, input.prefix));
-    const operation = custom ?? (model ? contentTypeOperation(model, route, input.prefix)! : genericOperation(route, input.prefix));
+    const operation = custom ?? (model ? contentTypeOperation(model, route, input.prefix) : undefined);
+    if (!operation) continue; // not something the public or a read-only token may call
     const parameters = [...pathParameters(path), ...(operation.parameters ?? [])];
     paths[path] = { ...paths[path], [method]: { ...operation, ...(parameters.length ? { parameters } : {}) } };
   }
 
   return {
-    openapi: '3.0.3',
+    openapi: '3.1.0',
     info: {
       title: input.title,
       version: input.version,
       description:
         'Public read API of the Partner Cities CMS: published content only, in the locales ' +
         `${input.locales.join(', ')} (default ${input.defaultLocale}). Every GET answers with an ETag and ` +
-        'Cache-Control; send If-None-Match to get 304 Not Modified. Writes need an API token with write access.',
+        'Cache-Control; send If-None-Match to get 304 Not Modified. No credentials needed; a read-only API token gets the same answers.',
+      contact: input.contact,
+      license: { name: 'Open Government Licence v3.0', url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/' },
     },
-    servers: [{ url: input.serverUrl }],
-    tags: input.contentTypes.map((model) => ({ name: model.displayName, description: model.description })),
+    servers: [{ url: input.serverUrl, description: 'This instance' }],
+    tags: [
+      ...input.contentTypes.map((model) => ({ name: model.displayName, description: model.description || model.displayName })),
+      ...(input.extraTags ?? []),
+    ],
     paths,
     components: {
       schemas,
@@ -137,10 +135,12 @@ export const buildOpenApiDocument = (input: OpenApiInput) => {
         NotModified: { description: 'Not Modified: the ETag sent in If-None-Match is still current.' },
         ...Object.fromEntries(
           [
-            [400, 'Bad request: an unknown locale or parameter, a draft asked for, populate too deep, or invalid data'],
-            [401, 'Missing or invalid credentials'],
+            [400, 'Bad request: an unknown locale or parameter, a draft asked for, populate too deep; the message names the parameter'],
+            [401, 'Invalid credentials (an unknown or expired token)'],
             [403, 'Not allowed for these credentials'],
             [404, 'No such document'],
+            [429, 'Too many requests from this client; retry after `Retry-After` seconds'],
+            [503, 'The database cannot be reached just now; retry after `Retry-After` seconds'],
           ].map(([code, description]) => [`Error${code}`, { description, content: json(ref('schemas', 'Error')) }]),
         ),
       },
@@ -149,7 +149,7 @@ export const buildOpenApiDocument = (input: OpenApiInput) => {
         CacheControl: { description: '`public, max-age=…, stale-while-revalidate=…` for public reads.', schema: { type: 'string' } },
       },
       securitySchemes: {
-        bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token: `Authorization: Bearer <token>`. Reads need none.' },
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'A read-only API token: `Authorization: Bearer <token>`. Reads need none.' },
       },
     },
   };
@@ -170,6 +170,20 @@ const queryParameters = (input: OpenApiInput) => ({
 });
 
 const SHARED_SCHEMAS = {
+  Locale: {
+    type: 'object',
+    required: ['code', 'name', 'isDefault'],
+    properties: {
+      id: { type: 'integer' },
+      documentId: { type: 'string' },
+      code: { type: 'string', description: 'The value for `locale=` and `fallbackLocale=`', examples: ['fr'] },
+      name: { type: 'string', description: 'English name and code', examples: ['French (fr)'] },
+      isDefault: { type: 'boolean' },
+      createdAt: { type: 'string', format: 'date-time' },
+      updatedAt: { type: 'string', format: 'date-time' },
+      publishedAt: { type: ['string', 'null'], format: 'date-time' },
+    },
+  },
   Pagination: {
     type: 'object',
     properties: { page: { type: 'integer' }, pageSize: { type: 'integer' }, pageCount: { type: 'integer' }, total: { type: 'integer' }, start: { type: 'integer' }, limit: { type: 'integer' } },
@@ -178,28 +192,57 @@ const SHARED_SCHEMAS = {
     type: 'object',
     required: ['error'],
     properties: {
-      data: { nullable: true },
+      data: { type: 'null' },
       error: {
         type: 'object',
         required: ['status', 'name', 'message'],
-        properties: { status: { type: 'integer' }, name: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' } },
+        properties: { status: { type: 'integer' }, name: { type: 'string' }, message: { type: 'string' }, details: { type: 'object', additionalProperties: true } },
       },
     },
   },
   Block: { type: 'object', required: ['type'], properties: { type: { type: 'string' }, children: { type: 'array', items: { type: 'object' } } }, additionalProperties: true },
+  MediaFormat: {
+    type: 'object',
+    description: 'A resized version of an image (thumbnail, small, medium, large)',
+    required: ['url'],
+    properties: {
+      name: { type: 'string' },
+      hash: { type: 'string' },
+      ext: { type: 'string' },
+      mime: { type: 'string' },
+      path: { type: ['string', 'null'] },
+      url: { type: 'string' },
+      width: { type: 'integer' },
+      height: { type: 'integer' },
+      size: { type: 'number', description: 'kB' },
+      sizeInBytes: { type: 'integer' },
+    },
+  },
   Media: {
     type: 'object',
+    description: 'A file of the media library, as the upload plugin returns it',
+    required: ['id', 'url'],
     properties: {
       id: { type: 'integer' },
       documentId: { type: 'string' },
       name: { type: 'string' },
-      alternativeText: { type: 'string', nullable: true },
-      caption: { type: 'string', nullable: true },
-      width: { type: 'integer', nullable: true },
-      height: { type: 'integer', nullable: true },
+      alternativeText: { type: ['string', 'null'] },
+      caption: { type: ['string', 'null'] },
+      focalPoint: { type: ['object', 'null'], properties: { x: { type: 'number' }, y: { type: 'number' } } },
+      width: { type: ['integer', 'null'] },
+      height: { type: ['integer', 'null'] },
+      formats: { type: ['object', 'null'], additionalProperties: { $ref: '#/components/schemas/MediaFormat' } },
+      hash: { type: 'string' },
+      ext: { type: ['string', 'null'] },
       mime: { type: 'string' },
-      url: { type: 'string' },
-      formats: { type: 'object', nullable: true, additionalProperties: true },
+      size: { type: 'number', description: 'kB' },
+      url: { type: 'string', description: 'Absolute when the files are in an object store (S3_PUBLIC_URL), else a path on this server' },
+      previewUrl: { type: ['string', 'null'] },
+      provider: { type: 'string' },
+      provider_metadata: { type: ['object', 'null'] },
+      createdAt: { type: 'string', format: 'date-time' },
+      updatedAt: { type: 'string', format: 'date-time' },
+      publishedAt: { type: ['string', 'null'], format: 'date-time' },
     },
   },
   FeatureCollection: {

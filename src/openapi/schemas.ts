@@ -37,7 +37,24 @@ const withLimits = (schema: Record<string, any>, attribute: Record<string, any>)
   return schema;
 };
 
+/** `schema`, or null (OpenAPI 3.1 / JSON Schema 2020-12 spelling). */
+export const orNull = (schema: Record<string, any>): Record<string, any> => {
+  if (typeof schema.type === 'string') return { ...schema, type: [schema.type, 'null'], ...(schema.enum ? { enum: [...schema.enum, null] } : {}) };
+  return { oneOf: [schema, { type: 'null' }] };
+};
+
+/**
+ * An attribute as the REST API returns it. Optional attributes come back null when empty, so
+ * they are nullable unless `required`; relations and media appear only when populated.
+ */
 export const attributeSchema = (attribute: Record<string, any>, modelNames: Map<string, string>): Record<string, any> | undefined => {
+  const schema = presentSchema(attribute, modelNames);
+  if (!schema) return undefined;
+  const alwaysThere = attribute.required === true || attribute.type === 'relation' || (attribute.type === 'component' && attribute.repeatable) || (attribute.type === 'media' && attribute.multiple);
+  return alwaysThere ? schema : orNull(schema);
+};
+
+const presentSchema = (attribute: Record<string, any>, modelNames: Map<string, string>): Record<string, any> | undefined => {
   switch (attribute.type) {
     case 'string':
     case 'text':
@@ -69,17 +86,16 @@ export const attributeSchema = (attribute: Record<string, any>, modelNames: Map<
     case 'blocks':
       return { type: 'array', description: 'Rich text as Strapi Blocks', items: ref('Block') };
     case 'media':
-      return attribute.multiple ? { type: 'array', items: ref('Media') } : { allOf: [ref('Media')], nullable: true };
+      return attribute.multiple ? { type: 'array', items: ref('Media') } : ref('Media');
     case 'component': {
       const target = ref(schemaName(attribute.component));
-      return attribute.repeatable ? { type: 'array', items: target } : { allOf: [target], nullable: true };
+      return attribute.repeatable ? { type: 'array', items: target } : target;
     }
     case 'relation': {
       const targetName = modelNames.get(attribute.target);
       const target = targetName ? ref(targetName) : { type: 'object', description: `A ${attribute.target} entry` };
       const many = /ToMany$|manyWay$/.test(attribute.relation) || attribute.relation === 'morphToMany';
-      const populated = many ? { type: 'array', items: target } : { allOf: [target], nullable: true };
-      return { ...populated, description: 'Present only when populated (`populate`).' };
+      return many ? { type: 'array', items: target, description: 'Present only when populated (`populate`).' } : { oneOf: [target, { type: 'null' }], description: 'Present only when populated (`populate`).' };
     }
     default:
       return undefined;
@@ -91,7 +107,7 @@ const SYSTEM_FIELDS = {
   documentId: { type: 'string', description: 'Stable id of the document, shared by all its locales.' },
   createdAt: { type: 'string', format: 'date-time' },
   updatedAt: { type: 'string', format: 'date-time' },
-  publishedAt: { type: 'string', format: 'date-time', nullable: true },
+  publishedAt: { type: 'string', format: 'date-time', description: 'When this version was published (the public sees published versions only).' },
 };
 
 /** The schema of an entry as the REST API returns it. */
@@ -102,29 +118,10 @@ export const modelSchema = (model: ModelInfo, modelNames: Map<string, string>, l
     const schema = attributeSchema(attribute, modelNames);
     if (schema) properties[name] = schema;
   }
-  if (model.localized) properties.locale = { type: 'string', enum: [...locales] };
+  if (model.localized) {
+    properties.locale = { type: 'string', enum: [...locales] };
+    if (model.uid.includes('::')) properties.localizations = { type: 'array', items: ref(schemaName(model.uid)), description: 'Present only when populated: the published versions in the other locales.' };
+  }
   const required = model.uid.includes('::') ? ['id', 'documentId'] : [];
   return { type: 'object', description: model.description || model.displayName, properties, ...(required.length ? { required } : {}) };
-};
-
-/** The `data` object of a create or update: writable fields, relations by documentId. */
-export const modelInputSchema = (model: ModelInfo, modelNames: Map<string, string>) => {
-  const properties: Record<string, any> = {};
-  const required: string[] = [];
-  for (const [name, attribute] of Object.entries(model.attributes)) {
-    if (attribute.private || attribute.visible === false || attribute.writable === false || name === 'localizations') continue;
-    if (attribute.type === 'relation') {
-      const many = /ToMany$|manyWay$/.test(attribute.relation);
-      properties[name] = many
-        ? { type: 'array', items: { type: 'string', description: 'documentId' } }
-        : { type: 'string', nullable: true, description: 'documentId' };
-    } else if (attribute.type === 'media') {
-      properties[name] = attribute.multiple ? { type: 'array', items: { type: 'integer' } } : { type: 'integer', nullable: true, description: 'Media file id' };
-    } else {
-      const schema = attributeSchema(attribute, modelNames);
-      if (schema) properties[name] = schema;
-    }
-    if (attribute.required) required.push(name);
-  }
-  return { type: 'object', properties, ...(required.length ? { required } : {}) };
 };

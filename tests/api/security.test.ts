@@ -72,10 +72,22 @@ describe('security defaults of the public API', () => {
   });
 
   describe('the Public role', () => {
-    it('has find and findOne on the five types and nothing else', async () => {
+    it('has find and findOne on the five types and the list of locales, nothing else', async () => {
       const role = await app().strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' }, populate: ['permissions'] });
       expect(role.permissions.map((p: any) => p.action).sort()).toEqual([...PUBLIC_ACTIONS].sort());
-      expect(PUBLIC_ACTIONS).toHaveLength(9);
+      expect(PUBLIC_ACTIONS).toHaveLength(10);
+      expect(PUBLIC_ACTIONS).toContain('plugin::i18n.locales.listLocales');
+    });
+
+    it('lists the locales for a language switcher: code, name and the default', async () => {
+      const response = await app().http().get('/api/i18n/locales');
+      expect(response.status).toBe(200);
+      expect(response.headers['cache-control']).toMatch(/^public/);
+      expect(response.body.map((locale: any) => [locale.code, locale.isDefault])).toEqual(
+        expect.arrayContaining([['en', true], ['fr', false], ['de', false], ['cs', false], ['zh-Hans', false]]),
+      );
+      expect(response.body).toHaveLength(5);
+      expect(response.body.find((locale: any) => locale.code === 'cs').name).toMatch(/Czech/);
     });
 
     it.each([

@@ -4,7 +4,8 @@ import type { Core } from '@strapi/strapi';
 import { MAX_PAGE_SIZE } from '../../../../config/api';
 import { CONTENT_TYPE_UIDS, isLocalizedAttribute } from '../../../domain/content-types';
 import { DEFAULT_LOCALE, SUPPORTED_LOCALE_CODES } from '../../../locales/locales';
-import { buildOpenApiDocument, CACHE_HEADERS, type RouteInfo } from '../../../openapi/build';
+import { buildOpenApiDocument, type RouteInfo } from '../../../openapi/build';
+import { publicOperations } from '../../../openapi/public-operations';
 import type { ModelInfo } from '../../../openapi/schemas';
 
 const modelInfo = (model: any): ModelInfo => ({
@@ -55,37 +56,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           routes: this.contentApiRoutes(),
           contentTypes: CONTENT_TYPE_UIDS.map((uid) => modelInfo(strapi.getModel(uid))),
           components: Object.values(strapi.components).map(modelInfo),
-          customOperations: {
-            [`GET ${prefix}/cities/geojson`]: {
-              tags: ['City'],
-              operationId: 'citiesGeoJson',
-              summary: 'Published cities as an RFC 7946 GeoJSON FeatureCollection (coordinates are [longitude, latitude])',
-              parameters: [{ $ref: '#/components/parameters/locale' }, { $ref: '#/components/parameters/fallbackLocale' }],
-              responses: {
-                '200': { description: 'One Point feature per city', headers: CACHE_HEADERS, content: { 'application/geo+json': { schema: { $ref: '#/components/schemas/FeatureCollection' } } } },
-                '304': { $ref: '#/components/responses/NotModified' },
-                '400': { $ref: '#/components/responses/Error400' },
-              },
-            },
-            [`GET ${prefix}/openapi.json`]: {
-              tags: ['Documentation'],
-              operationId: 'openApiDocument',
-              summary: 'This document',
-              responses: { '200': { description: 'OpenAPI 3 document', headers: CACHE_HEADERS, content: { 'application/json': { schema: { type: 'object' } } } } },
-            },
-            [`GET ${prefix}/docs`]: {
-              tags: ['Documentation'],
-              operationId: 'apiDocsPage',
-              summary: 'Human-readable documentation of this API',
-              responses: { '200': { description: 'HTML page', content: { 'text/html': { schema: { type: 'string' } } } } },
-            },
-            [`GET ${prefix}/docs/:asset`]: {
-              tags: ['Documentation'],
-              operationId: 'apiDocsAsset',
-              summary: 'Scripts and styles of the documentation page',
-              responses: { '200': { description: 'A static file', content: { 'text/plain': { schema: { type: 'string' } } } }, '404': { $ref: '#/components/responses/Error404' } },
-            },
-          },
+          contact: { name: 'Leeds City Council, International Relations', url: 'https://www.leeds.gov.uk/international-relations' },
+          extraTags: [
+            { name: 'Locales', description: 'The languages content is published in' },
+            { name: 'Documentation', description: 'This document and the page rendering it' },
+          ],
+          customOperations: publicOperations(prefix),
         });
       }
       return document;
