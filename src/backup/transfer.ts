@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { engine as transferEngine, file as fileTransfer, strapi as strapiTransfer } from '@strapi/data-transfer';
 import { waitForIdleDatabase } from '../database/wait-for-idle-database';
 import { storeReader } from '../media/store-reads';
+import { rebuildSearchIndex } from '../search/index-store';
 import { BackupError } from './archive-format';
 
 /**
@@ -103,5 +104,7 @@ export const importArchive = async (strapi: Core.Strapi, path: string, key: stri
   const outcome = await runTransfer(engine, 'restore');
   // The engine ends its transaction without awaiting the COMMIT: wait for it before anyone reads.
   await waitForIdleDatabase(strapi);
+  // The archive's rows went in below the Document Service: index what is now published.
+  await rebuildSearchIndex(strapi);
   return outcome;
 };

@@ -5,6 +5,8 @@ import { clearCacheOnNonDocumentChanges } from '../http-cache/invalidation';
 import { startCrossInstanceInvalidation } from '../http-cache';
 import { ensureLocales } from '../locales/ensure-locales';
 import { ensureMediaBucket } from '../media/media-bucket';
+import { indexIfMissing } from '../search/index-store';
+import { ensureSearchSchema } from '../search/schema';
 import { watchLocaleChanges } from '../locales/known-locales';
 import { isContentEmpty, seedContent } from '../seed/seed-content';
 import { ensureAdminRoles } from './admin-roles';
@@ -25,8 +27,10 @@ export const bootstrapApp = async (strapi: Core.Strapi) => {
   await revokeDefaultFullAccessToken(strapi);
   await registerWebhooksFromEnv(strapi);
   await startAuditLogRetention(strapi);
+  await ensureSearchSchema(strapi);
   if (process.env.SEED_ON_EMPTY !== 'false' && (await isContentEmpty(strapi))) {
     const report = await seedContent(strapi);
     strapi.log.info(`Seeded an empty database: ${report.created} documents and translations created`);
   }
+  await indexIfMissing(strapi);
 };

@@ -170,6 +170,20 @@ const queryParameters = (input: OpenApiInput) => ({
 });
 
 const SHARED_SCHEMAS = {
+  SearchHit: {
+    type: 'object',
+    required: ['type', 'uid', 'documentId', 'slug', 'locale', 'title', 'snippet'],
+    additionalProperties: false,
+    properties: {
+      type: { type: 'string', enum: ['city', 'partnership', 'project', 'theme'] },
+      uid: { type: 'string', examples: ['api::city.city'] },
+      documentId: { type: 'string' },
+      slug: { type: ['string', 'null'] },
+      locale: { type: 'string', description: 'The version found: `locale`, or `fallbackLocale` for a document not yet in it' },
+      title: { type: 'string' },
+      snippet: { type: 'string', description: 'HTML: the text around the match, escaped, with the matching words in <mark>' },
+    },
+  },
   Locale: {
     type: 'object',
     required: ['code', 'name', 'isDefault'],

@@ -20,6 +20,37 @@ export const publicOperations = (prefix: string): Record<string, Record<string, 
       ...errors(400, 401, 429, 503),
     },
   },
+  [`GET ${prefix}/search`]: {
+    tags: ['Search'],
+    operationId: 'search',
+    summary: 'Search the published content of one locale: stems and accents as the language has them, names also misspelt; ranked titles over summaries over text',
+    security: READ_SECURITY,
+    parameters: [
+      { name: 'q', in: 'query', required: true, description: 'The words to search for (at most 200 characters); quotes for a phrase, `-word` to exclude', schema: { type: 'string', minLength: 1, maxLength: 200 } },
+      ref('parameters', 'locale'),
+      ref('parameters', 'fallbackLocale'),
+      { name: 'type', in: 'query', description: 'Comma-separated types to search (default all): city, partnership, project, theme', schema: { type: 'string', examples: ['city,partnership'] } },
+      ref('parameters', 'pagination.page'),
+      ref('parameters', 'pagination.pageSize'),
+    ],
+    responses: {
+      '200': {
+        description: 'A page of hits, best first',
+        headers: CACHE_HEADERS,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['data', 'meta'],
+              properties: { data: { type: 'array', items: ref('schemas', 'SearchHit') }, meta: { type: 'object', required: ['pagination'], properties: { pagination: ref('schemas', 'Pagination') } } },
+            },
+          },
+        },
+      },
+      '304': ref('responses', 'NotModified'),
+      ...errors(400, 401, 429, 503),
+    },
+  },
   [`GET ${prefix}/i18n/locales`]: {
     tags: ['Locales'],
     operationId: 'listLocales',

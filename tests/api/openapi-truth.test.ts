@@ -109,8 +109,13 @@ describe('the OpenAPI document tells the truth', () => {
       for (const locale of SUPPORTED_LOCALE_CODES) {
         const paths = isItem ? ((await app().http().get(`${listPath}?locale=${locale}&fallbackLocale=en`)).body.data ?? []).slice(0, 3).map((entry: any) => `${listPath}/${entry.documentId}`) : [template];
         for (const concrete of paths) {
-          const variants = template === '/api/i18n/locales' ? [''] : [`locale=${locale}`, `locale=${locale}&populate=*`, `locale=${locale}&fallbackLocale=en`, `locale=${locale}&fallbackLocale=en&populate=*`];
-          if (!template.endsWith('geojson') && template !== '/api/i18n/locales') variants.push(`locale=${locale}&fields[0]=slug`, `locale=${locale}&populate[localizations]=true`);
+          const variants =
+            template === '/api/i18n/locales'
+              ? ['']
+              : template === '/api/search'
+                ? ['Leeds', 'jumelage', 'Brno', '杭州', 'Lile'].flatMap((q) => [`q=${encodeURIComponent(q)}&locale=${locale}`, `q=${encodeURIComponent(q)}&locale=${locale}&fallbackLocale=en&type=city,theme`])
+                : [`locale=${locale}`, `locale=${locale}&populate=*`, `locale=${locale}&fallbackLocale=en`, `locale=${locale}&fallbackLocale=en&populate=*`];
+          if (!template.endsWith('geojson') && !['/api/i18n/locales', '/api/search'].includes(template)) variants.push(`locale=${locale}&fields[0]=slug`, `locale=${locale}&populate[localizations]=true`);
           for (const query of variants) await check(template, `${concrete}?${query}`);
         }
       }

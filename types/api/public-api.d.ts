@@ -208,6 +208,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the published content of one locale: stems and accents as the language has them, names also misspelt; ranked titles over summaries over text */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/themes": {
         parameters: {
             query?: never;
@@ -401,6 +418,19 @@ export interface components {
             role?: string | null;
             url?: string | null;
             countryCode?: string | null;
+        };
+        SearchHit: {
+            /** @enum {string} */
+            type: "city" | "partnership" | "project" | "theme";
+            /** @example api::city.city */
+            uid: string;
+            documentId: string;
+            slug: string | null;
+            /** @description The version found: `locale`, or `fallbackLocale` for a document not yet in it */
+            locale: string;
+            title: string;
+            /** @description HTML: the text around the match, escaped, with the matching words in <mark> */
+            snippet: string;
         };
         Locale: {
             id?: number;
@@ -1068,6 +1098,50 @@ export interface operations {
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    search: {
+        parameters: {
+            query: {
+                /** @description The words to search for (at most 200 characters); quotes for a phrase, `-word` to exclude */
+                q: string;
+                /** @description Locale of the content (default en); any other value is a 400. */
+                locale?: components["parameters"]["locale"];
+                /** @description For a document missing in `locale`, serve it in this locale instead. */
+                fallbackLocale?: components["parameters"]["fallbackLocale"];
+                /** @description Comma-separated types to search (default all): city, partnership, project, theme */
+                type?: string;
+                "pagination[page]"?: components["parameters"]["pagination.page"];
+                /** @description At most 100; larger values are capped. */
+                "pagination[pageSize]"?: components["parameters"]["pagination.pageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of hits, best first */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["SearchHit"][];
+                        meta: {
+                            pagination: components["schemas"]["Pagination"];
+                        };
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
             429: components["responses"]["Error429"];
             503: components["responses"]["Error503"];
         };

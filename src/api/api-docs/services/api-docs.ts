@@ -58,6 +58,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           components: Object.values(strapi.components).map(modelInfo),
           contact: { name: 'Leeds City Council, International Relations', url: 'https://www.leeds.gov.uk/international-relations' },
           extraTags: [
+            { name: 'Search', description: 'Multilingual search over the published content' },
             { name: 'Locales', description: 'The languages content is published in' },
             { name: 'Documentation', description: 'This document and the page rendering it' },
           ],
