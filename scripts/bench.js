@@ -74,6 +74,8 @@ const measure = async (label, url, headers = {}, expectedStatus = 200, load = { 
 
 const scalesOption = process.argv.includes('--scales') ? process.argv[process.argv.indexOf('--scales') + 1].split(',').map(Number) : undefined;
 const PAGE = '/api/projects?locale=fr&pagination[pageSize]=25&populate[partnerships]=true&populate[themes]=true';
+const SEARCH = '/api/search?q=jumelages&locale=fr';
+const BROAD_SEARCH = '/api/search?q=project&locale=fr';
 const ADMIN = { email: 'bench@leeds.example', password: `Bench-${crypto.randomBytes(6).toString('hex')}-A1` };
 
 /**
@@ -81,7 +83,7 @@ const ADMIN = { email: 'bench@leeds.example', password: `Bench-${crypto.randomBy
  * in five locales; p50/p99 of a 25-item page of projects with partnerships and themes (uncached
  * and cached), of GET /translations/status and of the XLIFF export of one locale.
  */
-/** @typedef {{ n: number, generated: number, cold: Row, cachedPage: Row, status: Row, xliff: Row }} ScaleRow */
+/** @typedef {{ n: number, generated: number, cold: Row, cachedPage: Row, status: Row, xliff: Row, search: Row, broadSearch: Row }} ScaleRow */
 
 /** @param {number[]} scales */
 const scaleBenchmark = async (scales) => {
@@ -95,7 +97,8 @@ const scaleBenchmark = async (scales) => {
     const instances = [];
     try {
       const generated = await prepare(name, n);
-      const env = { DATABASE_URL: withDatabase(name), SEED_ON_EMPTY: 'false', INITIAL_ADMIN_EMAIL: ADMIN.email, INITIAL_ADMIN_PASSWORD: ADMIN.password };
+      // Admin sign-in over plain http on loopback: production refuses it otherwise (https only).
+      const env = { DATABASE_URL: withDatabase(name), SEED_ON_EMPTY: 'false', INITIAL_ADMIN_EMAIL: ADMIN.email, INITIAL_ADMIN_PASSWORD: ADMIN.password, ADMIN_ALLOW_PLAIN_HTTP: 'true' };
       instances.push(await startOn(cli, 41337, { ...env, HTTP_CACHE_ENABLED: 'true' }));
       instances.push(await startOn(cli, 41338, { ...env, HTTP_CACHE_ENABLED: 'false' }));
       const login = /** @type {{ data: { token: string } }} */ (await (await fetch('http://127.0.0.1:41337/admin/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })).json());
@@ -108,6 +111,10 @@ const scaleBenchmark = async (scales) => {
         cachedPage: await measure(`N=${n} page, cached`, `http://127.0.0.1:41337${PAGE}`, {}, 200, { connections, duration }),
         status: await measure(`N=${n} /translations/status`, 'http://127.0.0.1:41337/translations/status?locale=fr', auth, 200, heavy),
         xliff: await measure(`N=${n} XLIFF export (fr)`, 'http://127.0.0.1:41337/translations/xliff?locale=fr', auth, 200, heavy),
+        // Uncached (the instance without the response cache), one client at a time, so the latency
+        // is a search's own: a word in a few texts, and a word in every synthetic project.
+        search: await measure(`N=${n} search "jumelages" (fr), uncached`, `http://127.0.0.1:41338${SEARCH}`, {}, 200, { connections: 1, duration }),
+        broadSearch: await measure(`N=${n} search "project" (fr, matches every project), uncached`, `http://127.0.0.1:41338${BROAD_SEARCH}`, {}, 200, { connections: 1, duration }),
       });
     } finally {
       for (const instance of instances) await instance.stop();
@@ -123,7 +130,7 @@ const writeScaleReport = (rows) => {
   const cell = (row) => `${row.p50} / ${row.p99}`;
   const first = rows[0];
   const last = rows[rows.length - 1];
-  /** @param {'cold' | 'status' | 'xliff'} key */
+  /** @param {'cold' | 'status' | 'xliff' | 'search'} key */
   const ratio = (key) => (last[key].p50 / Math.max(first[key].p50, 1)).toFixed(1);
   const section = [
     `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: scale ${rows.map((row) => row.n).join(' / ')}`,
@@ -131,11 +138,13 @@ const writeScaleReport = (rows) => {
     `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, PostgreSQL at ${serverUrl.host}.`,
     `N synthetic projects in five locales (draft and published) on top of the seed. Page: \`GET ${PAGE}\`. Latencies p50 / p99 in ms (autocannon).`,
     '',
-    '| N | generate (s) | page uncached | page cached | /translations/status | XLIFF export (fr) |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map((row) => `| ${row.n} | ${row.generated.toFixed(1)} | ${cell(row.cold)} | ${cell(row.cachedPage)} | ${cell(row.status)} | ${cell(row.xliff)} |`),
+    `Search, uncached, one client: \`GET ${SEARCH}\` and \`GET ${BROAD_SEARCH}\` (a word in every synthetic project).`,
     '',
-    `From N=${first.n} to N=${last.n} (×${last.n / first.n}): uncached page p50 ×${ratio('cold')} (target ≤ 2), status p50 ×${ratio('status')}, XLIFF p50 ×${ratio('xliff')} (target: linear or better).`,
+    '| N | generate (s) | page uncached | page cached | /translations/status | XLIFF export (fr) | search | broad search |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((row) => `| ${row.n} | ${row.generated.toFixed(1)} | ${cell(row.cold)} | ${cell(row.cachedPage)} | ${cell(row.status)} | ${cell(row.xliff)} | ${cell(row.search)} | ${cell(row.broadSearch)} |`),
+    '',
+    `From N=${first.n} to N=${last.n} (×${last.n / first.n}): uncached page p50 ×${ratio('cold')} (target ≤ 2), status p50 ×${ratio('status')}, XLIFF p50 ×${ratio('xliff')} (target: linear or better); search p50 ${last.search.p50} ms at N=${last.n} (target ≤ 20 ms).`,
     '',
   ].join('\n');
   prependReport(section);

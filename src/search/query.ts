@@ -28,21 +28,27 @@ const searchPostgres = async (strapi: Core.Strapi, { q, locale, types, fallbackL
   // One select per locale searched; the fallback only for documents without a version in `locale`.
   // Rank: text relevance by weight (title A > summary B > body C), bounded to [0, 1), plus the
   // trigram similarity of the whole title to the query, so "Lille" puts Lille before Leeds–Lille.
+  // Matching uses the two GIN indexes (tsvector @@, trigram <%); the headline, the costly part,
+  // is computed for the page's rows only.
   const selects = branches.map(
     (searched, index) => `
-      select s.uid, s.document_id, s.locale, s.slug, s.title, s.summary, s.body,
-        ts_rank_cd('{0.2, 0.4, 0.7, 1.0}', s.vector, query, 32) + similarity(lower(unaccent(?)), s.title_key) as rank,
-        ts_headline(?::regconfig, left(s.summary || ' ' || s.body, 3000), query, ?) as headline
+      select s.uid, s.document_id, s.locale, s.slug, s.title, s.summary, s.body, ?::text as configuration, query,
+        ts_rank_cd('{0.2, 0.4, 0.7, 1.0}', s.vector, query, 32) + similarity(lower(unaccent(?)), s.title_key) as rank
       from ${SEARCH_TABLE} s, websearch_to_tsquery(?::regconfig, ?) query
       where s.locale = ? and s.uid = any(?)
-        and (s.vector @@ query or word_similarity(lower(unaccent(?)), s.title_key) >= ${NAME_SIMILARITY})
+        and (s.vector @@ query or lower(unaccent(?)) <% s.title_key)
         ${index === 0 ? '' : `and not exists (select 1 from ${SEARCH_TABLE} t where t.uid = s.uid and t.document_id = s.document_id and t.locale = ?)`}`,
   );
-  const bindings = branches.flatMap((searched, index) => [q, searched.configuration, SNIPPET_OPTIONS, searched.configuration, searched.prepared, searched.locale, uids, q, ...(index === 0 ? [] : [locale])]);
-  const result = await strapi.db.connection.raw(
-    `select *, count(*) over () as total from (${selects.join(' union all ')}) hits order by rank desc, title asc limit ? offset ?`,
-    [...bindings, pageSize, (page - 1) * pageSize],
-  );
+  const bindings = branches.flatMap((searched, index) => [searched.configuration, q, searched.configuration, searched.prepared, searched.locale, uids, q, ...(index === 0 ? [] : [locale])]);
+  const result: { rows: Array<Record<string, any>> } = await strapi.db.connection.transaction(async (trx: any) => {
+    await trx.raw(`set local pg_trgm.word_similarity_threshold = ${NAME_SIMILARITY}`);
+    return trx.raw(
+      `select page.*, ts_headline(page.configuration::regconfig, left(page.summary || ' ' || page.body, 3000), page.query, ?) as headline
+       from (select *, count(*) over () as total from (${selects.join(' union all ')}) hits order by rank desc, title asc limit ? offset ?) page
+       order by page.rank desc, page.title asc`,
+      [SNIPPET_OPTIONS, ...bindings, pageSize, (page - 1) * pageSize],
+    );
+  });
   const rows = result.rows as Array<Record<string, any>>;
   return {
     total: rows.length > 0 ? Number(rows[0].total) : await countOnly(strapi, selects, bindings, page),
@@ -71,8 +77,11 @@ const snippetOf = (row: Record<string, any>, q: string) => {
 /** The total for a page past the last one (the windowed count came back with no row). */
 const countOnly = async (strapi: Core.Strapi, selects: string[], bindings: unknown[], page: number) => {
   if (page === 1) return 0;
-  const result = await strapi.db.connection.raw(`select count(*) as total from (${selects.join(' union all ')}) hits`, bindings);
-  return Number(result.rows[0].total);
+  return strapi.db.connection.transaction(async (trx: any): Promise<number> => {
+    await trx.raw(`set local pg_trgm.word_similarity_threshold = ${NAME_SIMILARITY}`);
+    const result = await trx.raw(`select count(*) as total from (${selects.join(' union all ')}) hits`, bindings);
+    return Number(result.rows[0].total);
+  });
 };
 
 /**

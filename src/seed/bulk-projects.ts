@@ -1,5 +1,7 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { rebuildSearchIndex } from '../search/index-store';
+import { SEARCH_TABLE } from '../search/schema';
 import { DEFAULT_LOCALE, SUPPORTED_LOCALE_CODES } from '../locales/locales';
 import { responseCache } from '../http-cache';
 import { sourceFingerprint } from '../translations/fingerprints';
@@ -108,7 +110,9 @@ export const insertSyntheticProjects = async (strapi: Core.Strapi, count: number
   // Fresh planner statistics, as autovacuum would gather them a little later.
   const linkTables = [meta.attributes.themes.joinTable.name, (strapi.db.metadata.get('api::partnership.partnership') as any).attributes.projects.joinTable.name];
   for (const table of [meta.tableName, ...linkTables, (strapi.db.metadata.get(FINGERPRINT) as any).tableName]) await knex.raw('ANALYZE ??', [table]);
-  // Written past the Document Service, so its cache invalidation did not see them.
+  // Written past the Document Service, so neither the search index nor the cache invalidation saw them.
+  await rebuildSearchIndex(strapi);
+  if (strapi.db.dialect.client === 'postgres') await knex.raw('ANALYZE ??', [SEARCH_TABLE]);
   responseCache(strapi).clear('synthetic projects inserted');
   return count - existing;
 };

@@ -170,6 +170,16 @@ describe('media on an S3 server', () => {
 
       const client = new Client({ connectionString: databaseUrl(target) });
       await client.connect();
+      // The restore re-indexed what it brought for search (it writes below the Document Service).
+      const searchRows = async (database: string) => {
+        const other = new Client({ connectionString: databaseUrl(database) });
+        await other.connect();
+        const { rows: counted } = await other.query('select count(*)::int as count from pcms_search');
+        await other.end();
+        return counted[0].count as number;
+      };
+      expect(await searchRows(target)).toBe(await searchRows(app().database));
+      expect(await searchRows(target)).toBeGreaterThan(100);
       const rows = (await client.query('select url, hash, ext, formats from files')).rows.map((row) => ({ ...row, formats: typeof row.formats === 'string' ? JSON.parse(row.formats) : row.formats })) as StoredFile[];
       await client.end();
       expect(rows).toHaveLength(1);

@@ -1,7 +1,8 @@
 import { cityInput } from '../helpers/builders';
 import { SEARCH_TABLE } from '../../src/search/schema';
 import { rebuildSearchIndex } from '../../src/search/index-store';
-import { createApiToken, withToken } from '../helpers/callers';
+import { adminLogin, createApiToken, withToken } from '../helpers/callers';
+import { EDITOR_ROLE } from '../../src/domain/roles';
 import { useApp } from '../helpers/strapi';
 
 /**
@@ -76,6 +77,16 @@ describe('multilingual search', () => {
     expect(hit.snippet).not.toContain('<script>');
     const viaToken = await app().http().get('/api/search?q=Scriptville').set(withToken(await createApiToken(app(), 'read-only')));
     expect(viaToken.body.data).toEqual((await search('q=Scriptville')).body.data);
+  });
+
+  it('indexes what an editor publishes in the Content Manager', async () => {
+    const editor = await adminLogin(app(), EDITOR_ROLE.code);
+    const base = '/content-manager/collection-types/api::theme.theme';
+    const created = await app().http().post(`${base}?locale=en`).set(editor.headers).send({ name: 'Quokkaconservation' });
+    expect(created.status).toBe(201);
+    expect(await titles('q=Quokkaconservation')).toEqual([]);
+    expect((await app().http().post(`${base}/${created.body.data.documentId}/actions/publish?locale=en`).set(editor.headers).send({})).status).toBe(200);
+    expect(await titles('q=Quokkaconservation')).toEqual(['Quokkaconservation']);
   });
 
   it('falls back to another locale for documents not yet translated', async () => {
