@@ -30,7 +30,7 @@ export type OpenApiInput = {
 type Operation = Record<string, any>;
 
 const json = (schema: Record<string, any>) => ({ 'application/json': { schema } });
-const ref = (kind: 'schemas' | 'parameters' | 'responses' | 'headers', name: string) => ({ $ref: `#/components/${kind}/${name}` });
+export const ref = (kind: 'schemas' | 'parameters' | 'responses' | 'headers', name: string) => ({ $ref: `#/components/${kind}/${name}` });
 
 /** Headers of every successful public GET. */
 export const CACHE_HEADERS = { ETag: ref('headers', 'ETag'), 'Cache-Control': ref('headers', 'CacheControl') };
@@ -41,7 +41,7 @@ export const openApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)(\([^
 const pathParameters = (path: string) =>
   [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
 
-const errorResponses = (...codes: number[]) => Object.fromEntries(codes.map((code) => [String(code), ref('responses', `Error${code}`)]));
+export const errorResponses = (...codes: number[]) => Object.fromEntries(codes.map((code) => [String(code), ref('responses', `Error${code}`)]));
 
 const READ_PARAMETERS = ['locale', 'fallbackLocale', 'populate', 'fields', 'filters', 'sort', 'pagination.page', 'pagination.pageSize', 'pagination.start', 'pagination.limit', 'pagination.withCount'];
 const ONE_PARAMETERS = ['locale', 'fallbackLocale', 'populate', 'fields'];

@@ -1,12 +1,9 @@
-import { CACHE_HEADERS, READ_SECURITY } from './build';
+import { CACHE_HEADERS, READ_SECURITY, errorResponses, ref } from './build';
 
 /**
  * The public routes that are not a content type's find or findOne, keyed `METHOD /path` as the
  * router lists them: GeoJSON, the locales, and this documentation.
  */
-const ref = (kind: 'schemas' | 'parameters' | 'responses', name: string) => ({ $ref: `#/components/${kind}/${name}` });
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((code) => [String(code), ref('responses', `Error${code}`)]));
-
 export const publicOperations = (prefix: string): Record<string, Record<string, any>> => ({
   [`GET ${prefix}/cities/geojson`]: {
     tags: ['City'],
@@ -17,7 +14,7 @@ export const publicOperations = (prefix: string): Record<string, Record<string, 
     responses: {
       '200': { description: 'One Point feature per city', headers: CACHE_HEADERS, content: { 'application/geo+json': { schema: ref('schemas', 'FeatureCollection') } } },
       '304': ref('responses', 'NotModified'),
-      ...errors(400, 401, 429, 503),
+      ...errorResponses(400, 401, 429, 503),
     },
   },
   [`GET ${prefix}/search`]: {
@@ -48,7 +45,7 @@ export const publicOperations = (prefix: string): Record<string, Record<string, 
         },
       },
       '304': ref('responses', 'NotModified'),
-      ...errors(400, 401, 429, 503),
+      ...errorResponses(400, 401, 429, 503),
     },
   },
   [`GET ${prefix}/i18n/locales`]: {
@@ -59,7 +56,7 @@ export const publicOperations = (prefix: string): Record<string, Record<string, 
     responses: {
       '200': { description: 'Every locale', headers: CACHE_HEADERS, content: { 'application/json': { schema: { type: 'array', items: ref('schemas', 'Locale') } } } },
       '304': ref('responses', 'NotModified'),
-      ...errors(401, 429, 503),
+      ...errorResponses(401, 429, 503),
     },
   },
   [`GET ${prefix}/openapi.json`]: {
@@ -67,20 +64,20 @@ export const publicOperations = (prefix: string): Record<string, Record<string, 
     operationId: 'openApiDocument',
     summary: 'This document',
     security: READ_SECURITY,
-    responses: { '200': { description: 'OpenAPI 3.1 document', headers: CACHE_HEADERS, content: { 'application/json': { schema: { type: 'object' } } } }, ...errors(429) },
+    responses: { '200': { description: 'OpenAPI 3.1 document', headers: CACHE_HEADERS, content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses(429) },
   },
   [`GET ${prefix}/docs`]: {
     tags: ['Documentation'],
     operationId: 'apiDocsPage',
     summary: 'Human-readable documentation of this API',
     security: READ_SECURITY,
-    responses: { '200': { description: 'HTML page', content: { 'text/html': { schema: { type: 'string' } } } }, ...errors(429) },
+    responses: { '200': { description: 'HTML page', content: { 'text/html': { schema: { type: 'string' } } } }, ...errorResponses(429) },
   },
   [`GET ${prefix}/docs/:asset`]: {
     tags: ['Documentation'],
     operationId: 'apiDocsAsset',
     summary: 'Scripts and styles of the documentation page',
     security: READ_SECURITY,
-    responses: { '200': { description: 'A static file', content: { 'text/css': { schema: { type: 'string' } }, 'application/javascript': { schema: { type: 'string' } } } }, ...errors(404, 429) },
+    responses: { '200': { description: 'A static file', content: { 'text/css': { schema: { type: 'string' } }, 'application/javascript': { schema: { type: 'string' } } } }, ...errorResponses(404, 429) },
   },
 });
