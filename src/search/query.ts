@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { documentsOf } from '../database/models';
+import { SLUG_SOURCE_FIELD } from '../domain/content-types';
 import { SEARCHABLE_TYPES, searchFields, typeOfUid, type SearchableType } from './documents';
 import { SEARCH_TABLE, isPostgres } from './schema';
 import { escapeHtml, localSnippet, markedWords, MATCH_END, MATCH_START, SEARCH_CONFIGURATION, searchableQuery, snippetAround, wordMatches } from './text';
@@ -40,16 +41,14 @@ const searchPostgres = async (strapi: Core.Strapi, { q, locale, types, fallbackL
         ${index === 0 ? '' : `and not exists (select 1 from ${SEARCH_TABLE} t where t.uid = s.uid and t.document_id = s.document_id and t.locale = ?)`}`,
   );
   const bindings = branches.flatMap((searched, index) => [searched.configuration, q, searched.configuration, searched.prepared, searched.locale, uids, q, ...(index === 0 ? [] : [locale])]);
-  const result: { rows: Array<Record<string, any>> } = await strapi.db.connection.transaction(async (trx: any) => {
-    await trx.raw(`set local pg_trgm.word_similarity_threshold = ${NAME_SIMILARITY}`);
-    return trx.raw(
-      `select page.*, ts_headline(page.configuration::regconfig, left(page.summary || ' ' || page.body, 3000), page.query, ?) as headline
-       from (select *, count(*) over () as total from (${selects.join(' union all ')}) hits order by rank desc, title asc limit ? offset ?) page
-       order by page.rank desc, page.title asc`,
-      [SNIPPET_OPTIONS, ...bindings, pageSize, (page - 1) * pageSize],
-    );
-  });
-  const rows = result.rows as Array<Record<string, any>>;
+  // Czech and Chinese snippets are made here (localSnippet): no headline for them.
+  const rows = await withNameThreshold(strapi, `
+    select page.*, case when page.locale = any(?) then null
+      else ts_headline(page.configuration::regconfig, left(page.summary || ' ' || page.body, 3000), page.query, ?) end as headline
+    from (select *, count(*) over () as total from (${selects.join(' union all ')}) hits order by rank desc, title asc limit ? offset ?) page
+    order by page.rank desc, page.title asc`,
+    [[...LOCALLY_MATCHED], SNIPPET_OPTIONS, ...bindings, pageSize, (page - 1) * pageSize],
+  );
   return {
     total: rows.length > 0 ? Number(rows[0].total) : await countOnly(strapi, selects, bindings, page),
     hits: rows.map((row) => ({
@@ -77,12 +76,16 @@ const snippetOf = (row: Record<string, any>, q: string) => {
 /** The total for a page past the last one (the windowed count came back with no row). */
 const countOnly = async (strapi: Core.Strapi, selects: string[], bindings: unknown[], page: number) => {
   if (page === 1) return 0;
-  return strapi.db.connection.transaction(async (trx: any): Promise<number> => {
-    await trx.raw(`set local pg_trgm.word_similarity_threshold = ${NAME_SIMILARITY}`);
-    const result = await trx.raw(`select count(*) as total from (${selects.join(' union all ')}) hits`, bindings);
-    return Number(result.rows[0].total);
-  });
+  const [counted] = await withNameThreshold(strapi, `select count(*) as total from (${selects.join(' union all ')}) hits`, bindings);
+  return Number(counted.total);
 };
+
+/** Runs a search statement with the name-similarity threshold its `<%` matching uses (SET LOCAL: a transaction of its own). */
+const withNameThreshold = (strapi: Core.Strapi, sql: string, bindings: unknown[]): Promise<Array<Record<string, any>>> =>
+  strapi.db.connection.transaction(async (trx: any) => {
+    await trx.raw(`set local pg_trgm.word_similarity_threshold = ${NAME_SIMILARITY}`);
+    return (await trx.raw(sql, bindings)).rows;
+  });
 
 /**
  * On SQLite (development only, when asked for) there is no full-text search: a case-insensitive
@@ -92,7 +95,7 @@ const searchByContains = async (strapi: Core.Strapi, { q, locale, types, page, p
   const hits: SearchHit[] = [];
   for (const type of types) {
     const uid = SEARCHABLE_TYPES[type];
-    const titleField = type === 'city' || type === 'theme' ? 'name' : 'title';
+    const titleField = SLUG_SOURCE_FIELD[uid]!;
     const summaryField = type === 'theme' ? 'description' : 'summary';
     const found = await documentsOf(strapi, uid).findMany({ locale, status: 'published', filters: { $or: [{ [titleField]: { $containsi: q } }, { [summaryField]: { $containsi: q } }] } as any });
     for (const row of found as Array<Record<string, any>>) {

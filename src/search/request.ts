@@ -1,6 +1,6 @@
 import { errors } from '@strapi/utils';
 import { MAX_PAGE_SIZE } from '../../config/api';
-import { DEFAULT_LOCALE, SUPPORTED_LOCALE_CODES } from '../locales/locales';
+import { DEFAULT_LOCALE, SUPPORTED_LOCALE_CODES, unknownLocaleMessage } from '../locales/locales';
 import { SEARCHABLE_TYPES, type SearchableType } from './documents';
 import type { SearchRequest } from './query';
 
@@ -22,7 +22,7 @@ const positiveInteger = (param: string, value: unknown, fallback: number) => {
 
 const locale = (param: string, value: unknown): string | undefined => {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !SUPPORTED_LOCALE_CODES.includes(value)) refuse(param, `${param} must be one of ${SUPPORTED_LOCALE_CODES.join(', ')}`);
+  if (typeof value !== 'string' || !SUPPORTED_LOCALE_CODES.includes(value)) refuse(param, `${param}: ${unknownLocaleMessage([String(value)], SUPPORTED_LOCALE_CODES)}`);
   return value as string;
 };
 
