@@ -77,6 +77,13 @@ describe('multilingual search', () => {
     expect(hit.snippet).not.toContain('<script>');
     const viaToken = await app().http().get('/api/search?q=Scriptville').set(withToken(await createApiToken(app(), 'read-only')));
     expect(viaToken.body.data).toEqual((await search('q=Scriptville')).body.data);
+
+    // A REST PUT publishes (found at once); with ?status=draft it only saves a draft (never found).
+    const path = `/api/cities/${created.body.data.documentId}`;
+    expect((await app().http().put(`${path}?status=draft`).set(withToken(token)).send({ data: { summary: 'Draftonlyword pending.' } })).status).toBe(200);
+    expect(await titles('q=Draftonlyword')).toEqual([]);
+    expect((await app().http().put(path).set(withToken(token)).send({ data: { summary: 'Publishedword now live.' } })).status).toBe(200);
+    expect(await titles('q=Publishedword')).toEqual(['Scriptville']);
   });
 
   it('indexes what an editor publishes in the Content Manager', async () => {
