@@ -2,7 +2,6 @@ import crypto from 'crypto';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { execFile } from 'child_process';
 import sharp from 'sharp';
 import { file as fileTransfer, utils as transferUtils } from '@strapi/data-transfer';
 import { applicationContentTypes } from '../../src/backup/content-summary';
@@ -11,9 +10,9 @@ import { strapi as strapiTransfer } from '@strapi/data-transfer';
 import { EDITOR_ROLE } from '../../src/domain/roles';
 import { adminLogin, createApiToken } from '../helpers/callers';
 import { mediaFileHashes, snapshotContent, snapshotTables, tableRowCounts, type Snapshot } from '../helpers/content-snapshot';
+import { runScript, type ScriptRun } from '../helpers/scripts';
 import { useApp } from '../helpers/strapi';
 import { createDatabase, databaseUrl, dropDatabase } from '../setup/database';
-import { APP_DIR } from '../setup/env';
 
 /**
  * `npm run backup` and `npm run restore` as child processes: a copy of the seeded database plus
@@ -22,16 +21,6 @@ import { APP_DIR } from '../setup/env';
  * has, with the media files' bytes. The encrypted backup is the one restored; the plain one is
  * read back with Strapi's own archive reader; then the refusals.
  */
-type Run = { code: number; stdout: string; stderr: string; seconds: number };
-
-const runScript = (script: string, args: string[], env: Record<string, string | undefined>): Promise<Run> => {
-  const startedAt = Date.now();
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join('scripts', script), ...args], { cwd: APP_DIR, env: { ...process.env, ...env } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr, seconds: (Date.now() - startedAt) / 1000 }),
-    );
-  });
-};
 
 // Media go to a public/ of the test's own (PUBLIC_DIR), not the checkout's: a restore replaces uploads/.
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcms-backup-'));
@@ -54,7 +43,7 @@ describe('npm run backup / npm run restore', () => {
   let uids: string[];
   let source: Snapshot;
   let sourceFiles: Record<string, string>;
-  let refusedOverSource: Promise<Run>;
+  let refusedOverSource: Promise<ScriptRun>;
   let everyType: string[];
   let sourceEverything: Awaited<ReturnType<typeof snapshotEverything>>;
   /** Every content type (admin, plugins and the app's) and the tables of no type a restore replaces. */
@@ -158,7 +147,7 @@ describe('npm run backup / npm run restore', () => {
     const restore = await runScript('restore.js', [encryptedFile, '--no-build'], { ...targetEnv, BACKUP_ENCRYPTION_KEY: KEY });
     expect(restore).toMatchObject({ code: 0 });
     expect(restore.stdout).toContain('(encrypted)');
-    const summary = (run: Run) => run.stdout.split('\n').filter((line) => /^ {2}\S/.test(line));
+    const summary = (run: ScriptRun) => run.stdout.split('\n').filter((line) => /^ {2}\S/.test(line));
     expect(summary(restore)).toEqual(summary(encrypted));
 
     const restored = await snapshotContent(app().strapi, target, [...uids, 'plugin::upload.file', 'plugin::i18n.locale']);

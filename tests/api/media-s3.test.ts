@@ -2,7 +2,6 @@ import crypto from 'crypto';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { execFile } from 'child_process';
 import { Client } from 'pg';
 import sharp from 'sharp';
 import S3rver from 's3rver';
@@ -10,9 +9,9 @@ import { GetObjectCommand, HeadBucketCommand, ListObjectsV2Command, S3Client } f
 import { cityInput } from '../helpers/builders';
 import { adminLogin } from '../helpers/callers';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
+import { runScript } from '../helpers/scripts';
 import { useApp } from '../helpers/strapi';
 import { createDatabase, databaseUrl, dropDatabase } from '../setup/database';
-import { APP_DIR } from '../setup/env';
 
 /**
  * Media on S3, end to end: a real S3 server (s3rver) on a loopback port, the app configured with
@@ -66,12 +65,6 @@ const fetchBytes = async (url: string) => {
 const photo = (colour: { r: number; g: number; b: number }) =>
   sharp({ create: { width: 1200, height: 800, channels: 3, background: colour } }).jpeg({ quality: 80 }).toBuffer();
 
-const runScript = (script: string, args: string[], env: Record<string, string>) =>
-  new Promise<{ code: number; output: string }>((resolve) => {
-    execFile(process.execPath, [path.join('scripts', script), ...args], { cwd: APP_DIR, env: { ...process.env, ...env } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }),
-    );
-  });
 
 describe('media on an S3 server', () => {
   beforeAll(async () => {
@@ -159,14 +152,14 @@ describe('media on an S3 server', () => {
     await publicProxy.refuse();
     const file = path.join(tempDir, 'with-s3-media.tar.gz');
     const backup = await runScript('backup.js', [file, '--no-build'], { DATABASE_URL: databaseUrl(app().database), ...s3Env(BUCKET, publicUrl()) });
-    expect({ code: backup.code, output: backup.output }).toEqual({ code: 0, output: expect.stringContaining(file) });
+    expect({ code: backup.code, output: backup.stdout + backup.stderr }).toEqual({ code: 0, output: expect.stringContaining(file) });
 
     const target = `${app().database}_restored`;
     await createDatabase(target);
     try {
       const restoredPublicUrl = `${endpoint}/${RESTORED_BUCKET}`;
       const restore = await runScript('restore.js', [file, '--no-build'], { DATABASE_URL: databaseUrl(target), ...s3Env(RESTORED_BUCKET, restoredPublicUrl) });
-      expect({ code: restore.code, output: restore.output }).toEqual({ code: 0, output: expect.any(String) });
+      expect({ code: restore.code, output: restore.stdout + restore.stderr }).toEqual({ code: 0, output: expect.any(String) });
 
       const client = new Client({ connectionString: databaseUrl(target) });
       await client.connect();
