@@ -24,7 +24,7 @@ export const frenchPartnershipsByAge = async (baseUrl: string) => {
 /** The entries of a language switcher, from the locales the content is published in. */
 export const languageSwitcher = async (baseUrl: string) => {
   const api = publicApi(baseUrl);
-  const { data, error } = await api.GET('/api/i18n/locales');
+  const { data, error } = await api.GET('/api/locales');
   if (error) throw new Error('locales unavailable');
-  return data.map(({ code, name, isDefault }) => ({ code, label: name, isDefault })).sort((a, b) => a.code.localeCompare(b.code));
+  return data.data.map(({ code, name, isDefault }) => ({ code, label: name, isDefault })).sort((a, b) => a.code.localeCompare(b.code));
 };

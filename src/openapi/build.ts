@@ -187,15 +187,11 @@ const SHARED_SCHEMAS = {
   Locale: {
     type: 'object',
     required: ['code', 'name', 'isDefault'],
+    additionalProperties: false,
     properties: {
-      id: { type: 'integer' },
-      documentId: { type: 'string' },
       code: { type: 'string', description: 'The value for `locale=` and `fallbackLocale=`', examples: ['fr'] },
       name: { type: 'string', description: 'English name and code', examples: ['French (fr)'] },
       isDefault: { type: 'boolean' },
-      createdAt: { type: 'string', format: 'date-time' },
-      updatedAt: { type: 'string', format: 'date-time' },
-      publishedAt: { type: ['string', 'null'], format: 'date-time' },
     },
   },
   Pagination: {

@@ -48,15 +48,19 @@ export const publicOperations = (prefix: string): Record<string, Record<string, 
       ...errorResponses(400, 401, 429, 503),
     },
   },
-  [`GET ${prefix}/i18n/locales`]: {
+  [`GET ${prefix}/locales`]: {
     tags: ['Locales'],
     operationId: 'listLocales',
     summary: 'The locales content is published in: code, name, and which is the default (for language switchers)',
     security: READ_SECURITY,
     responses: {
-      '200': { description: 'Every locale', headers: CACHE_HEADERS, content: { 'application/json': { schema: { type: 'array', items: ref('schemas', 'Locale') } } } },
+      '200': {
+        description: 'Every locale',
+        headers: CACHE_HEADERS,
+        content: { 'application/json': { schema: { type: 'object', required: ['data'], properties: { data: { type: 'array', items: ref('schemas', 'Locale') } } } } },
+      },
       '304': ref('responses', 'NotModified'),
-      ...errorResponses(401, 429, 503),
+      ...errorResponses(400, 401, 429, 503),
     },
   },
   [`GET ${prefix}/openapi.json`]: {

@@ -2,15 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPE_UIDS, SINGLE_TYPE_UIDS } from '../domain/content-types';
 
 /**
- * What an anonymous caller may do: read the council's content and its list of locales, nothing else. A single type has
+ * What an anonymous caller may do: read the council's content, nothing else. A single type has
  * no findOne: granting it anyway made users-permissions delete it and this recreate it at every
  * start, so no two databases (a backup and its restore) ever held the same permission rows.
  */
-export const PUBLIC_ACTIONS = [
-  ...CONTENT_TYPE_UIDS.flatMap((uid) => (SINGLE_TYPE_UIDS.includes(uid) ? [`${uid}.find`] : [`${uid}.find`, `${uid}.findOne`])),
-  // GET /api/i18n/locales: code, name and default of each locale, for sites' language switchers.
-  'plugin::i18n.locales.listLocales',
-];
+export const PUBLIC_ACTIONS = CONTENT_TYPE_UIDS.flatMap((uid) => (SINGLE_TYPE_UIDS.includes(uid) ? [`${uid}.find`] : [`${uid}.find`, `${uid}.findOne`]));
 
 /**
  * Makes the users-permissions Public role grant exactly PUBLIC_ACTIONS (stock Strapi also opens

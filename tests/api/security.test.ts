@@ -72,22 +72,29 @@ describe('security defaults of the public API', () => {
   });
 
   describe('the Public role', () => {
-    it('has find and findOne on the five types and the list of locales, nothing else', async () => {
+    it('has find and findOne on the five types and nothing else', async () => {
       const role = await app().strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' }, populate: ['permissions'] });
       expect(role.permissions.map((p: any) => p.action).sort()).toEqual([...PUBLIC_ACTIONS].sort());
-      expect(PUBLIC_ACTIONS).toHaveLength(10);
-      expect(PUBLIC_ACTIONS).toContain('plugin::i18n.locales.listLocales');
+      expect(PUBLIC_ACTIONS).toHaveLength(9);
     });
 
-    it('lists the locales for a language switcher: code, name and the default', async () => {
-      const response = await app().http().get('/api/i18n/locales');
-      expect(response.status).toBe(200);
-      expect(response.headers['cache-control']).toMatch(/^public/);
-      expect(response.body.map((locale: any) => [locale.code, locale.isDefault])).toEqual(
-        expect.arrayContaining([['en', true], ['fr', false], ['de', false], ['cs', false], ['zh-Hans', false]]),
-      );
-      expect(response.body).toHaveLength(5);
-      expect(response.body.find((locale: any) => locale.code === 'cs').name).toMatch(/Czech/);
+    it('lists the locales for a language switcher on its own route, not by opening i18n to the public', async () => {
+      for (const path of ['/api/locales', '/API/Locales', '/api/locales/']) {
+        const response = await app().http().get(path);
+        expect({ path, status: response.status }).toEqual({ path, status: 200 });
+        expect(response.headers['cache-control']).toMatch(/^public/);
+        expect(response.body.data).toEqual([
+          { code: 'en', name: 'English (en)', isDefault: true },
+          { code: 'fr', name: 'French (fr)', isDefault: false },
+          { code: 'de', name: 'German (de)', isDefault: false },
+          { code: 'cs', name: 'Czech (cs)', isDefault: false },
+          { code: 'zh-Hans', name: 'Chinese (Simplified) (zh-Hans)', isDefault: false },
+        ]);
+      }
+      expect((await app().http().get('/api/i18n/locales')).status).toBe(403);
+      const refused = await app().http().get('/api/locales?locale=xx');
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toContain('locale');
     });
 
     it.each([

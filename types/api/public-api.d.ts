@@ -89,23 +89,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/i18n/locales": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The locales content is published in: code, name, and which is the default (for language switchers) */
-        get: operations["listLocales"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/international-relations-page": {
         parameters: {
             query?: never;
@@ -115,6 +98,23 @@ export interface paths {
         };
         /** The published International relations page */
         get: operations["getInternationalRelationsPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/locales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The locales content is published in: code, name, and which is the default (for language switchers) */
+        get: operations["listLocales"];
         put?: never;
         post?: never;
         delete?: never;
@@ -433,8 +433,6 @@ export interface components {
             snippet: string;
         };
         Locale: {
-            id?: number;
-            documentId?: string;
             /**
              * @description The value for `locale=` and `fallbackLocale=`
              * @example fr
@@ -446,12 +444,6 @@ export interface components {
              */
             name: string;
             isDefault: boolean;
-            /** Format: date-time */
-            createdAt?: string;
-            /** Format: date-time */
-            updatedAt?: string;
-            /** Format: date-time */
-            publishedAt?: string | null;
         };
         Pagination: {
             page?: number;
@@ -820,32 +812,6 @@ export interface operations {
             429: components["responses"]["Error429"];
         };
     };
-    listLocales: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Every locale */
-            200: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    "Cache-Control": components["headers"]["CacheControl"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Locale"][];
-                };
-            };
-            304: components["responses"]["NotModified"];
-            401: components["responses"]["Error401"];
-            429: components["responses"]["Error429"];
-            503: components["responses"]["Error503"];
-        };
-    };
     getInternationalRelationsPage: {
         parameters: {
             query?: {
@@ -883,6 +849,35 @@ export interface operations {
             401: components["responses"]["Error401"];
             403: components["responses"]["Error403"];
             404: components["responses"]["Error404"];
+            429: components["responses"]["Error429"];
+            503: components["responses"]["Error503"];
+        };
+    };
+    listLocales: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every locale */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Locale"][];
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["Error400"];
+            401: components["responses"]["Error401"];
             429: components["responses"]["Error429"];
             503: components["responses"]["Error503"];
         };
