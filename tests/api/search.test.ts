@@ -61,6 +61,12 @@ describe('multilingual search', () => {
     expect((await search(`q=pending&type=city`)).body.data.map((hit: any) => hit.documentId)).not.toContain(city.documentId);
     await documents.unpublish({ documentId: city.documentId, locale: 'en' });
     expect(await titles(`q=${marker}`)).toEqual([]);
+    // Other spellings of the path, and a token, reach the same route and the same rule.
+    const token = await createApiToken(app(), 'full-access');
+    for (const path of ['/API/Search', '/api/search/', '/Api/SEARCH/']) {
+      const response = await app().http().get(`${path}?q=${marker}`).set(withToken(token));
+      expect({ path, status: response.status, hits: response.body.data }).toEqual({ path, status: 200, hits: [] });
+    }
   });
 
   it('indexes REST writes, escapes the snippet, and serves tokens the same answers', async () => {
