@@ -18,9 +18,13 @@ export default async (policyContext: PolicyContext, config: LocalePolicyConfig =
   // The request's own query: the policy context copies only ctx's own properties, not its getters.
   const locale = policyContext.request?.query?.locale ?? policyContext.request?.body?.locale;
   if (typeof locale !== 'string') return true;
-  const user = policyContext.state.user;
+  await assertActsForLocale(strapi, policyContext.state.user, locale, config.to);
+  return true;
+};
+
+/** The same rule for a locale a route learns only from what it reads (an XLIFF file's target-language). */
+export const assertActsForLocale = async (strapi: Core.Strapi, user: PolicyContext['state']['user'], locale: string, to = 'do this') => {
   const translatorOf = await translatorLocalesOf(strapi, user);
   const allowed = translatorOf ? translatorOf.includes(locale) : isEditorOrSuperAdmin((user?.roles ?? []).map((role) => role.code));
-  if (allowed) return true;
-  throw new errors.PolicyError(`Only editors and the ${locale} translators may ${(config.to ?? 'do this').replace('{locale}', locale)}`, { policy: 'acts-for-locale', locale });
+  if (!allowed) throw new errors.PolicyError(`Only editors and the ${locale} translators may ${to.replace('{locale}', locale)}`, { policy: 'acts-for-locale', locale });
 };

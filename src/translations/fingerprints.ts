@@ -3,6 +3,8 @@ import { isLocalizedAttribute, translatedAttributes } from '../domain/content-ty
 import { fingerprint, translatableText } from './source-text';
 import { DEFAULT_LOCALE } from '../locales/locales';
 import { attributesOf, modelOf, queryOf } from '../database/models';
+import { type SourceSnapshot, snapshotOf } from './english-changes';
+import { entryTexts } from './xliff-format';
 
 const FINGERPRINTS = 'api::translation-fingerprint.translation-fingerprint';
 
@@ -30,12 +32,18 @@ export const englishSources = async (strapi: Core.Strapi, uid: string, documentI
   return sources;
 };
 
+const sourceAttributes = (strapi: Core.Strapi, uid: string) => translatedAttributes(uid, attributesOf(strapi, uid));
+const lookup = (strapi: Core.Strapi) => (name: string) => modelOf(strapi, name) as { attributes: Record<string, any> };
+
 export const sourceFingerprint = (strapi: Core.Strapi, uid: string, source: Record<string, any> | undefined) =>
   source
-    ? fingerprint(translatableText(translatedAttributes(uid, attributesOf(strapi, uid)), source, (name) => modelOf(strapi, name)))
+    ? fingerprint(translatableText(sourceAttributes(strapi, uid), source, lookup(strapi)))
     : undefined;
 
-/** Records that `locale` of the document now matches the current English text. */
+/** The English text of each unit, kept to show translators what changed since. */
+export const sourceSnapshot = (strapi: Core.Strapi, uid: string, source: Record<string, any>) => snapshotOf(entryTexts(sourceAttributes(strapi, uid), source, lookup(strapi)));
+
+/** Records that `locale` of the document now matches the current English text, and keeps that text. */
 export const recordTranslation = async (strapi: Core.Strapi, uid: string, documentId: string, locale: string) => {
   const source = (await englishSources(strapi, uid, [documentId])).get(documentId);
   const sourceHash = sourceFingerprint(strapi, uid, source);
@@ -44,9 +52,12 @@ export const recordTranslation = async (strapi: Core.Strapi, uid: string, docume
   const where = { targetUid: uid, targetDocumentId: documentId, locale };
   const existing = await query.findOne({ where });
   if (existing) {
-    if (existing.sourceFingerprint !== sourceHash) await query.update({ where: { id: existing.id }, data: { sourceFingerprint: sourceHash } });
+    // Same words (formatting aside): the text kept stays the one the translator saw.
+    if (existing.sourceFingerprint !== sourceHash || !existing.sourceTexts) {
+      await query.update({ where: { id: existing.id }, data: { sourceFingerprint: sourceHash, sourceTexts: sourceSnapshot(strapi, uid, source!) } });
+    }
   } else {
-    await query.create({ data: { ...where, sourceFingerprint: sourceHash } });
+    await query.create({ data: { ...where, sourceFingerprint: sourceHash, sourceTexts: sourceSnapshot(strapi, uid, source!) } });
   }
 };
 
@@ -56,4 +67,13 @@ export const storedFingerprints = async (strapi: Core.Strapi, uid: string, local
     .query(FINGERPRINTS)
     .findMany({ where: { targetUid: uid, locale }, select: ['targetDocumentId', 'sourceFingerprint'] });
   return new Map(rows.map((row) => [row.targetDocumentId, row.sourceFingerprint]));
+};
+
+/** The English text kept with each translation of one type and locale, by documentId (none for rows older than this). */
+export const storedSourceTexts = async (strapi: Core.Strapi, uid: string, locale: string, documentIds?: string[]) => {
+  const rows: Array<{ targetDocumentId: string; sourceTexts: SourceSnapshot | null }> = await strapi.db.query(FINGERPRINTS).findMany({
+    where: { targetUid: uid, locale, ...(documentIds ? { targetDocumentId: { $in: documentIds } } : {}) },
+    select: ['targetDocumentId', 'sourceTexts'],
+  });
+  return new Map(rows.filter((row) => Array.isArray(row.sourceTexts)).map((row) => [row.targetDocumentId, row.sourceTexts as SourceSnapshot]));
 };

@@ -1,11 +1,16 @@
 import type { Core } from '@strapi/strapi';
-import { CONTENT_TYPE_UIDS, SLUG_SOURCE_FIELD, type ContentTypeUid } from '../domain/content-types';
-import { englishSources, sourceFingerprint, storedFingerprints } from './fingerprints';
+import { CONTENT_TYPE_UIDS, SLUG_SOURCE_FIELD, translatedAttributes, type ContentTypeUid } from '../domain/content-types';
+import { englishSources, sourceFingerprint, storedFingerprints, storedSourceTexts } from './fingerprints';
+import { type FieldChange, type SourceSnapshot, fieldChanges } from './english-changes';
+import { entryTexts } from './xliff-format';
+import { attributesOf, modelOf } from '../database/models';
 
 export type TranslationState = 'missing' | 'outdated' | 'current';
 export type Counts = Record<TranslationState, number> & { total: number };
-export type DocumentStatus = { uid: string; documentId: string; label: string; status: TranslationState; updatedAt: string | null };
+/** `changes`: with `includeChanges`, per field of an outdated translation, the English then and now (null when not known). */
+export type DocumentStatus = { uid: string; documentId: string; label: string; status: TranslationState; updatedAt: string | null; changes?: FieldChange[] | null };
 
+const getModel = (strapi: Core.Strapi) => (name: string) => modelOf(strapi, name) as { attributes: Record<string, any> };
 const emptyCounts = (): Counts => ({ total: 0, current: 0, outdated: 0, missing: 0 });
 
 /**
@@ -13,16 +18,23 @@ const emptyCounts = (): Counts => ({ total: 0, current: 0, outdated: 0, missing:
  * that locale), `outdated` (the English text changed since the translation was last saved) or
  * `current`. Exact, from fingerprints of the English text, not guessed from timestamps.
  */
-export const translationStatus = async (strapi: Core.Strapi, locale: string, uids: readonly ContentTypeUid[] = CONTENT_TYPE_UIDS) => {
+export const translationStatus = async (
+  strapi: Core.Strapi,
+  locale: string,
+  uids: readonly ContentTypeUid[] = CONTENT_TYPE_UIDS,
+  { includeChanges = false }: { includeChanges?: boolean } = {},
+) => {
   const documents: DocumentStatus[] = [];
   const byType: Record<string, Counts> = {};
   for (const uid of uids) {
-    const [sources, stored, translated] = await Promise.all([
+    const [sources, stored, snapshots, translated] = await Promise.all([
       englishSources(strapi, uid),
       storedFingerprints(strapi, uid, locale),
+      includeChanges ? storedSourceTexts(strapi, uid, locale) : new Map<string, SourceSnapshot>(),
       strapi.db.query(uid).findMany({ where: { locale, publishedAt: null }, select: ['documentId', 'updatedAt'] }),
     ]);
     const translatedAt = new Map(translated.map((row: { documentId: string; updatedAt: string }) => [row.documentId, row.updatedAt]));
+    const attributes = translatedAttributes(uid, attributesOf(strapi, uid));
     const labelField = SLUG_SOURCE_FIELD[uid] ?? 'title';
     const counts = (byType[uid] = emptyCounts());
     for (const [documentId, source] of sources) {
@@ -33,7 +45,12 @@ export const translationStatus = async (strapi: Core.Strapi, locale: string, uid
           : 'outdated';
       counts[status] += 1;
       counts.total += 1;
-      documents.push({ uid, documentId, label: String(source[labelField] ?? documentId), status, updatedAt: translatedAt.get(documentId) ?? null });
+      const entry: DocumentStatus = { uid, documentId, label: String(source[labelField] ?? documentId), status, updatedAt: translatedAt.get(documentId) ?? null };
+      if (includeChanges && status === 'outdated') {
+        const snapshot = snapshots.get(documentId);
+        entry.changes = snapshot ? fieldChanges(snapshot, entryTexts(attributes, source, getModel(strapi))) : null;
+      }
+      documents.push(entry);
     }
   }
   const totals = Object.values(byType).reduce(

@@ -5,14 +5,17 @@ import { XMLValidator } from 'fast-xml-parser';
 import { xliff12ToJs } from 'xliff';
 import { isCouncilContentType, translatedAttributes, type ContentTypeUid } from '../domain/content-types';
 import { DEFAULT_LOCALE } from '../locales/locales';
-import { applyTargets, buildXliff, entryTexts, type TranslationUnit } from './xliff-format';
+import { applyTargets, buildXliff, entryTexts, type TargetValue, type TranslationUnit } from './xliff-format';
+import { alignToSource, inlineFromXliffJs, inlineText, nodesFromInline, sameContent, tagProblems, UnsupportedTag, type Inline } from './inline-codes';
+import { type SourceSnapshot, unitChangeNote } from './english-changes';
 import { withAuditAction } from '../audit/scope';
-import { textPopulate } from './fingerprints';
+import { storedSourceTexts, textPopulate } from './fingerprints';
 import { type TranslationState, translationStatus } from './status';
 import { attributesOf, contentTypeOf, modelOf, queryOf } from '../database/models';
 
 const getModel = (strapi: Core.Strapi) => (uid: string) => modelOf(strapi, uid) as { attributes: Record<string, any> };
 const translatedAttributesOf = (strapi: Core.Strapi, uid: string) => translatedAttributes(uid, attributesOf(strapi, uid));
+const textsOf = (strapi: Core.Strapi, uid: string, entry: Record<string, any> | null | undefined) => entryTexts(translatedAttributesOf(strapi, uid), entry, getModel(strapi));
 
 /** Published English rows, the source of every unit, by documentId. */
 const englishPublished = async (strapi: Core.Strapi, uid: string) => {
@@ -35,26 +38,45 @@ const editLink = (strapi: Core.Strapi, uid: string, documentId: string, locale: 
   return `${base}/admin/content-manager/${kind}?plugins[i18n][locale]=${locale}`;
 };
 
-/** XLIFF 1.2 of the published English text, with the locale's current draft as targets. */
-export const exportXliff = async (strapi: Core.Strapi, { locale, uids, statuses }: { locale: string; uids: readonly ContentTypeUid[]; statuses?: TranslationState[] }) => {
+const REVIEW_FORMATTING = 'The current translation is formatted differently from the English: place the tags again.';
+
+/**
+ * XLIFF 1.2 of the published English text, with the locale's current draft as targets (its
+ * formatting written with the source's tag ids), and for outdated translations a note per unit
+ * saying what changed in English since. `prefill` gives units without a translation the English
+ * as target (state needs-translation): OmegaT's built-in XLIFF filter translates targets in place.
+ */
+export const exportXliff = async (
+  strapi: Core.Strapi,
+  { locale, uids, statuses, prefill = false }: { locale: string; uids: readonly ContentTypeUid[]; statuses?: TranslationState[]; prefill?: boolean },
+) => {
   const files = [];
   for (const uid of uids) {
-    const wanted = statuses
-      ? new Set((await translationStatus(strapi, locale, [uid])).documents.filter((entry) => statuses.includes(entry.status)).map((entry) => entry.documentId))
-      : undefined;
+    const { documents } = await translationStatus(strapi, locale, [uid]);
+    const wanted = statuses ? new Set(documents.filter((entry) => statuses.includes(entry.status)).map((entry) => entry.documentId)) : undefined;
+    const outdated = documents.filter((entry) => entry.status === 'outdated').map((entry) => entry.documentId);
+    const snapshots = outdated.length > 0 ? await storedSourceTexts(strapi, uid, locale, outdated) : new Map<string, SourceSnapshot>();
     const sources = await englishPublished(strapi, uid);
     const targets = await localeDrafts(strapi, uid, locale);
     const model = strapi.getModel(uid);
     const units: TranslationUnit[] = [];
     for (const [documentId, source] of sources) {
       if (wanted && !wanted.has(documentId)) continue;
-      const translated = new Map(entryTexts(translatedAttributesOf(strapi, uid), targets.get(documentId), getModel(strapi)).map(([path, text]) => [path, text]));
-      for (const [path, text, field] of entryTexts(translatedAttributesOf(strapi, uid), source, getModel(strapi))) {
+      const translated = new Map(textsOf(strapi, uid, targets.get(documentId)).map((unit) => [unit.path, unit]));
+      for (const unit of textsOf(strapi, uid, source)) {
+        const existing = translated.get(unit.path);
+        const aligned = existing ? alignToSource(existing.segment, unit.segment) : undefined;
+        const notes = [
+          `${model.info.displayName} "${source.name ?? source.title ?? documentId}", field ${unit.field}: ${editLink(strapi, uid, documentId, locale)}`,
+          outdated.includes(documentId) ? unitChangeNote(snapshots.get(documentId), unit) : undefined,
+          aligned && !aligned.complete ? REVIEW_FORMATTING : undefined,
+        ];
         units.push({
-          id: `${documentId}/${path}`,
-          source: text,
-          ...(translated.has(path) ? { target: translated.get(path) } : {}),
-          note: `${model.info.displayName} "${source.name ?? source.title ?? documentId}", field ${field}: ${editLink(strapi, uid, documentId, locale)}`,
+          id: `${documentId}/${unit.path}`,
+          source: unit.segment.content,
+          ...(aligned ? { target: aligned.content, state: aligned.complete ? undefined : 'needs-review-translation' } : {}),
+          ...(!aligned && prefill ? { target: unit.segment.content, state: 'needs-translation' } : {}),
+          note: notes.filter(Boolean).join('\n'),
         });
       }
     }
@@ -65,9 +87,11 @@ export const exportXliff = async (strapi: Core.Strapi, { locale, uids, statuses 
   return buildXliff({ sourceLanguage: DEFAULT_LOCALE, targetLanguage: locale, files: withUnits.length > 0 ? withUnits : files.slice(0, 1) });
 };
 
-type ParsedXliff = { sourceLanguage?: string; targetLanguage?: string; resources: Record<string, Record<string, { source?: string; target?: string }>> };
+type XliffUnit = { source?: unknown; target?: unknown };
+export type ParsedXliff = { sourceLanguage?: string; targetLanguage?: string; resources: Record<string, Record<string, XliffUnit>> };
 
-const parse = async (xml: string): Promise<ParsedXliff> => {
+/** Reads an XLIFF 1.2 file; a malformed one is a 400 that says where. */
+export const readXliff = async (xml: string): Promise<ParsedXliff> => {
   const wellFormed = XMLValidator.validate(xml);
   if (wellFormed !== true) {
     throw new errors.ValidationError(`Malformed XLIFF: ${wellFormed.err.msg} (line ${wellFormed.err.line}, column ${wellFormed.err.col})`);
@@ -81,15 +105,28 @@ const parse = async (xml: string): Promise<ParsedXliff> => {
   }
 };
 
-const same = (a: string | undefined, b: string) => (a ?? '').replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+/** Same words, whatever the spacing (a tool that drops a line-break tag may drop its space too). */
+const sameText = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+
+const contentOf = (value: unknown): { content?: Inline[]; unsupported?: string } => {
+  try {
+    return { content: inlineFromXliffJs(value) };
+  } catch (error) {
+    if (error instanceof UnsupportedTag) return { unsupported: error.message };
+    throw error;
+  }
+};
+
+type Plan = { uid: ContentTypeUid; documentId: string; source: Record<string, any>; targets: Map<string, TargetValue> };
 
 /**
- * Writes the targets of an XLIFF file into its target locale as drafts, all or nothing: a
- * malformed file, another target language, an unknown unit or a unit whose English source has
- * changed since the export (stale) is refused with 400 and nothing is written.
+ * Writes the targets of an XLIFF file into its target locale as drafts, all or nothing: a file
+ * for another target language, an unknown unit, a unit whose English source has changed since
+ * the export (stale) or a target whose tags do not match its source's (dropped, duplicated,
+ * invented) is refused with 400 naming the units, and nothing is written. A target that is the
+ * current translation as exported keeps that translation exactly, formatting included.
  */
-export const importXliff = async (strapi: Core.Strapi, xml: string, expectedLocale: string) => {
-  const parsed = await parse(xml);
+export const importXliff = async (strapi: Core.Strapi, parsed: ParsedXliff, expectedLocale: string) => {
   if (parsed.targetLanguage !== expectedLocale) {
     throw new errors.ValidationError(`target-language is ${JSON.stringify(parsed.targetLanguage ?? null)}, this import is for ${expectedLocale}`);
   }
@@ -99,40 +136,67 @@ export const importXliff = async (strapi: Core.Strapi, xml: string, expectedLoca
 
   const unknown: string[] = [];
   const stale: string[] = [];
-  const plan: Array<{ uid: ContentTypeUid; documentId: string; source: Record<string, any>; targets: Map<string, string> }> = [];
+  const tags: Array<{ unit: string; problems: string[] }> = [];
+  const plan: Plan[] = [];
   for (const [uid, units] of Object.entries(parsed.resources)) {
     if (!isCouncilContentType(uid)) {
       unknown.push(...Object.keys(units));
       continue;
     }
+    const attributes = translatedAttributesOf(strapi, uid);
     const sources = await englishPublished(strapi, uid);
-    const byDocument = new Map<string, Map<string, string>>();
+    const documentIds = [...new Set(Object.keys(units).map((id) => id.split('/')[0]))].filter((documentId) => sources.has(documentId));
+    const drafts = await localeDrafts(strapi, uid, expectedLocale, documentIds);
+    const byDocument = new Map<string, Map<string, TargetValue>>();
     for (const [id, unit] of Object.entries(units)) {
       const [documentId, ...rest] = id.split('/');
       const path = rest.join('/');
-      const source = sources.get(documentId);
-      const current = source ? entryTexts(translatedAttributesOf(strapi, uid), source, getModel(strapi)).find(([candidate]) => candidate === path) : undefined;
+      const current = textsOf(strapi, uid, sources.get(documentId)).find((candidate) => candidate.path === path);
       if (!current) {
         unknown.push(id);
         continue;
       }
-      if (!same(unit.source, current[1])) {
+      const fileSource = contentOf(unit.source);
+      if (fileSource.content && !sameContent(fileSource.content, current.segment.content) && sameText(inlineText(fileSource.content), current.text)) {
+        tags.push({ unit: id, problems: ['the source lost or changed its tags (a tool that does not keep inline codes?): export again and keep the tags'] });
+        continue;
+      }
+      if (!fileSource.content || !sameContent(fileSource.content, current.segment.content)) {
         stale.push(id);
         continue;
       }
-      if (typeof unit.target === 'string' && unit.target.trim() !== '') {
-        if (!byDocument.has(documentId)) byDocument.set(documentId, new Map());
-        byDocument.get(documentId)!.set(path, unit.target);
+      const target = contentOf(unit.target);
+      if (target.unsupported) {
+        tags.push({ unit: id, problems: [`${target.unsupported} is not in the source`] });
+        continue;
       }
+      if (!target.content || inlineText(target.content).trim() === '') continue;
+      const existing = textsOf(strapi, uid, drafts.get(documentId)).find((candidate) => candidate.path === path);
+      // The English copied into the target (a prefilled export left as it was) is not a translation.
+      if (!existing && sameContent(target.content, current.segment.content)) continue;
+      let value: TargetValue;
+      if (existing && sameContent(alignToSource(existing.segment, current.segment).content, target.content)) {
+        value = { keep: true };
+      } else {
+        const problems = tagProblems(target.content, current.segment.codes);
+        if (problems.length > 0) {
+          tags.push({ unit: id, problems });
+          continue;
+        }
+        value = attributes[current.field]?.type === 'blocks' ? { nodes: nodesFromInline(target.content, current.segment.codes) } : { text: inlineText(target.content) };
+      }
+      if (!byDocument.has(documentId)) byDocument.set(documentId, new Map());
+      byDocument.get(documentId)!.set(path, value);
     }
     for (const [documentId, targets] of byDocument) plan.push({ uid, documentId, source: sources.get(documentId)!, targets });
   }
-  if (unknown.length > 0 || stale.length > 0) {
+  if (unknown.length > 0 || stale.length > 0 || tags.length > 0) {
     const parts = [
       ...(unknown.length ? [`${unknown.length} unknown unit(s): ${unknown.slice(0, 10).join(', ')}`] : []),
       ...(stale.length ? [`${stale.length} stale unit(s), whose English source changed since the export (export again): ${stale.slice(0, 10).join(', ')}`] : []),
+      ...(tags.length ? [`${tags.length} unit(s) whose tags do not match the source: ${tags.slice(0, 10).map(({ unit, problems }) => `${unit}: ${problems.join(', ')}`).join('; ')}`] : []),
     ];
-    throw new errors.ValidationError(`Nothing imported. ${parts.join('; ')}`, { unknown, stale });
+    throw new errors.ValidationError(`Nothing imported. ${parts.join('; ')}`, { unknown, stale, tags });
   }
 
   const created: Array<{ uid: string; documentId: string }> = [];
@@ -149,7 +213,7 @@ export const importXliff = async (strapi: Core.Strapi, xml: string, expectedLoca
 };
 
 /**
- * The XLIFF text of a request: text/plain or text/xml body, JSON { xliff }, or an uploaded file
+ * The XLIFF text of a request: a text or XML body (text/plain, text/xml, application/xliff+xml…), JSON { xliff }, or an uploaded file
  * (whose size the route's multipart parser holds to the same limit as a text body).
  */
 export const xliffFromRequest = async (ctx: any): Promise<string | undefined> => {

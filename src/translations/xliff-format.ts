@@ -1,63 +1,57 @@
 /**
  * XLIFF 1.2 for CAT tools (Trados, memoQ, Phrase, OmegaT): one trans-unit per piece of
  * localized text. Rich text gives one unit per block (list: per item) so translators see
- * sentences, and the block structure is rebuilt from the English source on import. Unit ids are
+ * sentences, and the block structure is rebuilt from the English source on import; formatting
+ * inside a block travels as inline codes (inline-codes.ts). Unit ids are
  * `documentId/field[/block[/item]]` or `documentId/component/index/field`: stable across exports.
  */
 import { isLocalizedAttribute } from '../domain/content-types';
 import type { ModelLookup } from './source-text';
+import { escapeXml, inlineText, inlineXml, plainSegment, segmentOfNodes, type Inline, type Segment } from './inline-codes';
 
-export type TranslationUnit = { id: string; source: string; target?: string; note?: string };
+/** `state`: XLIFF 1.2's target state, for a target that is the English copied or needs checking. */
+export type TranslationUnit = { id: string; source: Inline[]; target?: Inline[]; note?: string; state?: 'needs-translation' | 'needs-review-translation' };
 export type XliffFile = { original: string; units: TranslationUnit[] };
 
 const PROSE_TYPES = ['string', 'text', 'richtext'];
 /** Patterned strings (codes, URLs) are data, not prose: never sent for translation. */
 const isProse = (attribute: Record<string, any>) => PROSE_TYPES.includes(attribute.type) && !attribute.regex;
+const TEXT_BLOCKS = ['paragraph', 'heading', 'quote'];
 
-const blockText = (node: any): string => {
-  if (!node || typeof node !== 'object') return '';
-  if (typeof node.text === 'string') return node.text;
-  return Array.isArray(node.children) ? node.children.map(blockText).join('') : '';
-};
+/** One piece of text to translate: `field` names the attribute (`component.name` inside components). */
+export type TextUnit = { path: string; field: string; text: string; segment: Segment };
 
-/** The texts of a Blocks value with their unit path suffixes. */
-const blockTexts = (blocks: unknown): Array<[string, string]> =>
+/** The blocks of a Blocks value that hold text, with their unit path suffixes and inline nodes. */
+const textBlocks = (blocks: unknown): Array<{ path: string; children: unknown }> =>
   Array.isArray(blocks)
-    ? blocks.flatMap((block: any, index: number): Array<[string, string]> => {
-        if (block?.type === 'list') return (block.children ?? []).map((item: any, itemIndex: number) => [`${index}/${itemIndex}`, blockText(item)]);
-        if (['paragraph', 'heading', 'quote'].includes(block?.type)) return [[String(index), blockText(block)]];
+    ? blocks.flatMap((block: any, index: number) => {
+        if (block?.type === 'list') return (block.children ?? []).map((item: any, itemIndex: number) => ({ path: `${index}/${itemIndex}`, children: item?.children }));
+        if (TEXT_BLOCKS.includes(block?.type)) return [{ path: String(index), children: block.children }];
         return [];
       })
     : [];
 
-/** Every translatable text of an entry as [unit path, text], in schema order. */
-export const entryTexts = (attributes: Record<string, any>, entry: Record<string, any> | null | undefined, getModel: ModelLookup): Array<[string, string, string]> => {
+const unitOf = (path: string, field: string, segment: Segment): TextUnit => ({ path, field, text: inlineText(segment.content), segment });
+
+/** Every translatable text of an entry, in schema order. */
+export const entryTexts = (attributes: Record<string, any>, entry: Record<string, any> | null | undefined, getModel: ModelLookup): TextUnit[] => {
   if (!entry) return [];
-  return Object.entries(attributes).flatMap(([field, attribute]): Array<[string, string, string]> => {
+  return Object.entries(attributes).flatMap(([field, attribute]): TextUnit[] => {
     if (!isLocalizedAttribute(attribute)) return [];
     const value = entry[field];
     if (value === null || value === undefined) return [];
-    if (attribute.type === 'blocks') return blockTexts(value).map(([path, text]) => [`${field}/${path}`, text, field]);
+    if (attribute.type === 'blocks') return textBlocks(value).map(({ path, children }) => unitOf(`${field}/${path}`, field, segmentOfNodes(children)));
     if (attribute.type === 'component') {
       const nested = getModel(attribute.component).attributes;
       return [value].flat().flatMap((item: any, index: number) =>
         Object.entries(nested)
           .filter(([name, child]) => isProse(child) && typeof item?.[name] === 'string')
-          .map(([name]): [string, string, string] => [`${field}/${index}/${name}`, item[name], `${field}.${name}`]),
+          .map(([name]) => unitOf(`${field}/${index}/${name}`, `${field}.${name}`, plainSegment(item[name]))),
       );
     }
-    return isProse(attribute) && typeof value === 'string' ? [[field, value, field]] : [];
-  }).filter(([, text]) => text.trim() !== '');
+    return isProse(attribute) && typeof value === 'string' ? [unitOf(field, field, plainSegment(value))] : [];
+  }).filter((unit) => unit.text.trim() !== '');
 };
-
-const escapeXml = (text: string) =>
-  text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // Characters XML 1.0 cannot carry at all.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 
 export const buildXliff = ({ sourceLanguage, targetLanguage, files }: { sourceLanguage: string; targetLanguage: string; files: XliffFile[] }): string => {
   const lines = [
@@ -69,8 +63,8 @@ export const buildXliff = ({ sourceLanguage, targetLanguage, files }: { sourceLa
     lines.push('    <body>');
     for (const unit of file.units) {
       lines.push(`      <trans-unit id="${escapeXml(unit.id)}" xml:space="preserve">`);
-      lines.push(`        <source>${escapeXml(unit.source)}</source>`);
-      if (unit.target !== undefined) lines.push(`        <target>${escapeXml(unit.target)}</target>`);
+      lines.push(`        <source>${inlineXml(unit.source)}</source>`);
+      if (unit.target !== undefined) lines.push(`        <target${unit.state ? ` state="${unit.state}"` : ''}>${inlineXml(unit.target)}</target>`);
       if (unit.note) lines.push(`        <note>${escapeXml(unit.note)}</note>`);
       lines.push('      </trans-unit>');
     }
@@ -81,30 +75,45 @@ export const buildXliff = ({ sourceLanguage, targetLanguage, files }: { sourceLa
   return lines.join('\n');
 };
 
-const withText = (node: any, text: string) => ({ ...node, children: [{ type: 'text', text }] });
+/** A target as it will be written: inline nodes for a block, text for a plain field, or the existing translation as it is. */
+export type TargetValue = { nodes: unknown[] } | { text: string } | { keep: true };
 
 /**
  * The locale's data for one entry: English structure, translated texts. `targets` maps unit
- * paths (without the documentId) to the imported text; a path without one keeps the existing
- * translation at the same place, or the English text.
+ * paths (without the documentId) to imported values; a path without one keeps the existing
+ * translation at the same place (formatting included), or the English. A new translation gets
+ * every localized text field; an existing one only those the targets touch.
  */
 export const applyTargets = (
   attributes: Record<string, any>,
   source: Record<string, any>,
   existing: Record<string, any> | null,
-  targets: Map<string, string>,
+  targets: Map<string, TargetValue>,
   getModel: ModelLookup,
 ): Record<string, unknown> => {
-  const existingTexts = new Map(entryTexts(attributes, existing, getModel).map(([path, text]) => [path, text]));
-  const textFor = (path: string, english: string) => targets.get(path) ?? existingTexts.get(path) ?? english;
-  const touched = (prefix: string) => [...targets.keys()].some((path) => path === prefix || path.startsWith(`${prefix}/`));
+  const existingTexts = new Map(entryTexts(attributes, existing, getModel).map((unit) => [unit.path, unit.text]));
+  const existingChildren = new Map<string, unknown>(
+    Object.entries(attributes)
+      .filter(([field, attribute]) => attribute.type === 'blocks' && existing?.[field])
+      .flatMap(([field]) => textBlocks(existing![field]).map(({ path, children }) => [`${field}/${path}`, children] as [string, unknown])),
+  );
+  const textFor = (path: string, english: string) => {
+    const target = targets.get(path);
+    return target && 'text' in target ? target.text : (existingTexts.get(path) ?? english);
+  };
+  const childrenFor = (path: string, english: unknown) => {
+    const target = targets.get(path);
+    return target && 'nodes' in target ? target.nodes : (existingChildren.get(path) ?? english);
+  };
+  // A new translation needs every field (some are required): those without a target start as the English.
+  const touched = (prefix: string) => !existing || [...targets.keys()].some((path) => path === prefix || path.startsWith(`${prefix}/`));
   const data: Record<string, unknown> = {};
   for (const [field, attribute] of Object.entries(attributes)) {
     if (!isLocalizedAttribute(attribute) || !touched(field) || source[field] === null || source[field] === undefined) continue;
     if (attribute.type === 'blocks') {
       data[field] = (source[field] as any[]).map((block: any, index: number) => {
-        if (block?.type === 'list') return { ...block, children: (block.children ?? []).map((item: any, itemIndex: number) => withText(item, textFor(`${field}/${index}/${itemIndex}`, blockText(item)))) };
-        if (['paragraph', 'heading', 'quote'].includes(block?.type)) return withText(block, textFor(`${field}/${index}`, blockText(block)));
+        if (block?.type === 'list') return { ...block, children: (block.children ?? []).map((item: any, itemIndex: number) => ({ ...item, children: childrenFor(`${field}/${index}/${itemIndex}`, item.children) })) };
+        if (TEXT_BLOCKS.includes(block?.type)) return { ...block, children: childrenFor(`${field}/${index}`, block.children) };
         return block;
       });
     } else if (attribute.type === 'component') {

@@ -3,6 +3,7 @@ import { toBlocks } from '../../src/domain/rich-text';
 import { rowSnapshot, seeded } from '../helpers/builders';
 import { adminLogin } from '../helpers/callers';
 import { useApp } from '../helpers/strapi';
+import { exportXliffText, importXliffText } from '../helpers/xliff';
 
 const CITY = 'api::city.city';
 const TYPES = ['api::theme.theme', 'api::city.city', 'api::partnership.partnership', 'api::project.project', 'api::international-relations-page.international-relations-page'];
@@ -20,17 +21,8 @@ describe('XLIFF for CAT tools', () => {
     translatorDe = await adminLogin(app(), 'translator-de');
   });
 
-  const exportXliff = async (query: string, who = editor) => {
-    const response = await app().http().get(`/translations/xliff?${query}`).set(who.headers).buffer(true).parse((res, done) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => done(null, text));
-    });
-    expect(response.status).toBe(200);
-    return { xml: response.body as string, headers: response.headers };
-  };
-  const importXliff = (xml: string, locale: string, who = editor) =>
-    app().http().post(`/translations/xliff?locale=${locale}`).set(who.headers).set('Content-Type', 'text/plain').send(xml);
+  const exportXliff = (query: string, who = editor) => exportXliffText(app(), query, who);
+  const importXliff = (xml: string, locale: string, who = editor) => importXliffText(app(), xml, locale, who);
 
   it('exports one file per type and one unit per text, with targets and notes', async () => {
     const { xml, headers } = await exportXliff('locale=fr');

@@ -1044,6 +1044,7 @@ export interface ApiTranslationFingerprintTranslationFingerprint
       Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     sourceFingerprint: Schema.Attribute.String & Schema.Attribute.Required;
+    sourceTexts: Schema.Attribute.JSON;
     targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
     targetUid: Schema.Attribute.String & Schema.Attribute.Required;
     updatedAt: Schema.Attribute.DateTime;

@@ -89,7 +89,7 @@ const TranslationsPage = () => {
     setDownloadError(null);
     try {
       const { data } = await get(`/translations/xliff?locale=${encodeURIComponent(locale)}&status=missing,outdated`, { responseType: 'blob' } as any);
-      const url = URL.createObjectURL(data instanceof Blob ? data : new Blob([data], { type: 'application/x-xliff+xml' }));
+      const url = URL.createObjectURL(data instanceof Blob ? data : new Blob([data], { type: 'application/xliff+xml' }));
       const anchor = document.createElement('a');
       anchor.href = url;
       anchor.download = `partner-cities-${locale}.xlf`;
