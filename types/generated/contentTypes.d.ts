@@ -1016,7 +1016,7 @@ export interface ApiTranslationFingerprintTranslationFingerprint
   extends Struct.CollectionTypeSchema {
   collectionName: 'translation_fingerprints';
   info: {
-    description: 'Fingerprint of the English text a translation was last saved against (translation status)';
+    description: 'Fingerprint and text of the English a translation was last saved against (translation status, what changed in English)';
     displayName: 'Translation fingerprint';
     pluralName: 'translation-fingerprints';
     singularName: 'translation-fingerprint';
