@@ -58,21 +58,35 @@ const versionsIn = async (strapi: Core.Strapi, uid: string, documentIds: string[
 /** Relation data in the shape its attribute takes: one value for x-to-one, a list otherwise. */
 const relationValue = (attribute: RelationAttribute, values: unknown[]) => (attribute.relation.endsWith('ToOne') ? (values[0] ?? null) : values);
 
+/** Row ids of a populated relation value, in order. */
+const linkedIds = (value: unknown) => ([value].flat().filter(Boolean) as Array<{ id: number }>).map((row) => row.id);
+
+/** Whether a copy already has the slug and links it would be given. */
+const alreadyMirrored = (copy: Record<string, any>, data: Record<string, unknown>) =>
+  Object.entries(data).every(([name, value]) => (name === 'slug' ? copy.slug === value : JSON.stringify(linkedIds(copy[name])) === JSON.stringify([value].flat().filter((id) => id !== null))));
+
 export const mirrorDefaultLocale = async (strapi: Core.Strapi, uid: string, documentId: string) => {
   const attributes = attributesOf(strapi, uid);
-  if (ownedRelations(attributes).length === 0 && !('slug' in attributes)) return;
+  const relations = ownedRelations(attributes);
+  if (relations.length === 0 && !('slug' in attributes)) return;
   for (const state of ['draft', 'published'] as const) {
     const publishedAt = PUBLISHED_AT[state];
     const english = await englishLinks(strapi, uid, documentId, state);
     if (!english) continue;
-    const copies: Array<{ id: number; locale: string }> = await queryOf(strapi, uid)
-      .findMany({ where: { documentId, locale: { $ne: DEFAULT_LOCALE }, publishedAt }, select: ['id', 'locale'] });
+    const copies: Array<Record<string, any>> = await queryOf(strapi, uid).findMany({
+      where: { documentId, locale: { $ne: DEFAULT_LOCALE }, publishedAt },
+      select: ['id', 'locale', ...('slug' in attributes ? ['slug'] : [])],
+      populate: Object.fromEntries(relations.map((name) => [name, { select: ['id'] }])),
+    });
     for (const copy of copies) {
       const data: Record<string, unknown> = 'slug' in attributes ? { slug: english.slug } : {};
       for (const [name, targets] of english.links) {
         const attribute = attributes[name] as RelationAttribute;
         data[name] = relationValue(attribute, (await versionsIn(strapi, attribute.target, targets, copy.locale, publishedAt)).map((row) => row.id));
       }
+      // A write that changes nothing would still move the copy's updatedAt, and the Content Manager
+      // (and the one-step publish) would take a published version for newer than its draft.
+      if (alreadyMirrored(copy, data)) continue;
       await queryOf(strapi, uid).update({ where: { id: copy.id }, data });
     }
   }

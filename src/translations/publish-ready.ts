@@ -75,7 +75,15 @@ export const publishReadyDrafts = async (strapi: Core.Strapi, locale: string, { 
 
   await withAuditAction('translations-publish', () =>
     strapi.db.transaction(async () => {
-      for (const draft of ready) await publishOne(strapi, draft, locale);
+      for (const draft of ready) {
+        try {
+          await publishOne(strapi, draft, locale);
+        } catch (error) {
+          // Something changed since the trial: the transaction rolls back, nothing is published.
+          if (error instanceof errors.ApplicationError) throw new errors.ValidationError(`Nothing published. ${draft.label}: ${error.message}`, { documentId: draft.documentId });
+          throw error;
+        }
+      }
     }),
   );
   return { locale, dryRun, ready, skipped, published: ready };

@@ -113,6 +113,21 @@ describe('slugs and translations kept in step', () => {
     });
   });
 
+  describe('what a save touches', () => {
+    it("leaves the other locales' versions as they were: a published version never looks newer than its draft", async () => {
+      const hangzhou = await seeded(app(), PARTNERSHIP, 'leeds-hangzhou');
+      const stamps = async () =>
+        (await app().strapi.db.query(PARTNERSHIP).findMany({ where: { documentId: hangzhou }, select: ['id', 'locale', 'publishedAt', 'updatedAt'], orderBy: { id: 'asc' } }))
+          .map((row: any) => ({ ...row, updatedAt: new Date(row.updatedAt).toISOString() }));
+      const before = await stamps();
+      await documents(PARTNERSHIP).update({ documentId: hangzhou, locale: 'fr', data: { summary: 'Un nouveau résumé, en brouillon.' } as any });
+      const after = await stamps();
+      const frenchDraft = (rows: any[]) => rows.find((row) => row.locale === 'fr' && row.publishedAt === null);
+      expect(frenchDraft(after).updatedAt > frenchDraft(before).updatedAt).toBe(true);
+      expect(after.filter((row) => row !== frenchDraft(after))).toEqual(before.filter((row) => row !== frenchDraft(before)));
+    });
+  });
+
   describe('country names', () => {
     it('names the country in each locale and renames it when the code changes', async () => {
       const city = await createCity(app(), { name: 'Border Town', countryCode: 'DE' });

@@ -49,6 +49,7 @@ const ACTIONS: Record<string, string> = {
   delete: 'Deleted',
   clone: 'Duplicated',
   'xliff-import': 'XLIFF import',
+  'translations-publish': 'Published with its language',
 };
 
 const who = ({ user }: Entry) => {
