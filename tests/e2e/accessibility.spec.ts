@@ -79,6 +79,13 @@ test.describe('accessibility (WCAG 2.2 AA, axe-core)', () => {
     await shot(page, 'translations');
     const violations = await seriousViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
+
+    // With what changed in English shown (struck-through and underlined words on colour).
+    await page.getByRole('button', { name: 'What changed in English (Brno)' }).click();
+    await expect(page.getByRole('heading', { name: 'English changed in summary' })).toBeVisible();
+    await shot(page, 'translations-english-changes');
+    const expanded = await seriousViolations(page);
+    expect(expanded, describeViolations(expanded)).toEqual([]);
   });
 
   test('Translations page: keyboard only', async ({ page, login, shot }) => {

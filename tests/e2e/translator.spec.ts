@@ -4,7 +4,7 @@ import { expectToast } from './support/panel';
 import { CITY, cityDocumentId, rewriteEnglishCitySummary } from './support/content';
 import { fillXliffTargets } from './support/xliff';
 
-test('translator (fr): works through outdated French texts in the panel and by XLIFF', async ({ page, login, shot, api, appUrl }, testInfo) => {
+test('translator (fr): sees what changed in English, works through outdated French texts in the panel and by XLIFF, publishes them in one step', async ({ page, login, shot, api, appUrl }, testInfo) => {
   const editor = await api('editor');
   const translator = await api('translatorFr');
   const frenchStatus = async () => (await translator.request('GET', '/translations/status?locale=fr')).body.data;
@@ -30,6 +30,24 @@ test('translator (fr): works through outdated French texts in the panel and by X
     await expect(workList.getByRole('row', { name: /Lille \(fr\).*Outdated/ })).toBeVisible();
     await expect(workList.getByRole('row', { name: /Dortmund \(fr\).*Outdated/ })).toBeVisible();
     await shot(page, 'translations-page');
+  });
+
+  await test.step('see, word by word, what changed in the English of Dortmund', async () => {
+    const toggle = page.getByRole('button', { name: 'What changed in English (Dortmund)' });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await toggle.click();
+    await expect(page.getByRole('button', { name: 'Hide what changed (Dortmund)' })).toHaveAttribute('aria-expanded', 'true');
+    const changes = page.locator(`#english-changes-${dortmund}`);
+    await expect(changes.getByRole('heading', { name: 'English changed in summary' })).toBeVisible();
+    // Every word the server counts as removed or added is marked as such on the page.
+    const diff = (await translator.request('GET', `/translations/status?locale=fr&uid=${CITY}&include=diff`)).body.data.documents
+      .find((entry: { documentId: string }) => entry.documentId === dortmund).changes.find((change: { field: string }) => change.field === 'summary').diff as Array<{ kind: string; text: string }>;
+    const marked = diff.filter((part) => part.kind !== 'same');
+    expect(marked.length).toBeGreaterThan(0);
+    for (const part of marked) {
+      await expect(changes.getByRole(part.kind === 'removed' ? 'deletion' : 'insertion').filter({ hasText: part.text.trim() })).toBeVisible();
+    }
+    await shot(page, 'english-changes');
   });
 
   await test.step('open the outdated Lille from the list, edit the French text, save: it is current', async () => {
@@ -106,5 +124,28 @@ test('translator (fr): works through outdated French texts in the panel and by X
     await expect(page.getByRole('link', { name: 'Dortmund (fr)' })).toHaveCount(0);
     const french = await translator.request('GET', `/content-manager/collection-types/${CITY}/${dortmund}?locale=fr`);
     expect(french.body.data.summary).toBe('[fr] The largest city of the Ruhr, twinned with Leeds since 1969.');
+  });
+
+  await test.step("publish the French work in one step: the dialog lists it, then it is public", async () => {
+    const publicSummary = async (documentId: string) => ((await (await fetch(`${appUrl}/api/cities/${documentId}?locale=fr`)).json()) as any).data.summary;
+    expect(await publicSummary(dortmund)).not.toBe('[fr] The largest city of the Ruhr, twinned with Leeds since 1969.');
+    const publishButton = page.getByRole('button', { name: /^Publish \d+ ready drafts in French$/ });
+    await expect(publishButton).toBeVisible();
+    const count = Number((await publishButton.textContent())!.match(/\d+/)![0]);
+    await publishButton.click();
+    const dialog = page.getByRole('alertdialog', { name: `Publish ${count} drafts in French?` });
+    const toPublish = dialog.getByRole('list', { name: 'Drafts to publish' });
+    await expect(toPublish.getByRole('listitem')).toHaveCount(count);
+    await expect(toPublish.getByText('Lille, Cities: changes since last published', { exact: true })).toBeVisible();
+    await expect(toPublish.getByText('Dortmund, Cities: changes since last published', { exact: true })).toBeVisible();
+    // The dialog fades in: let it finish before the screenshot.
+    await dialog.evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).map((animation) => animation.finished)));
+    await shot(page, 'publish-ready-dialog');
+    await dialog.getByRole('button', { name: `Publish ${count} drafts` }).click();
+    await expect(page.getByText(new RegExp(`^${count} French drafts published: .*Dortmund`))).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'No French drafts are ready to publish.' })).toBeVisible();
+    expect(await publicSummary(dortmund)).toBe('[fr] The largest city of the Ruhr, twinned with Leeds since 1969.');
+    expect(await publicSummary(lille)).toBe('La capitale de la Flandre française, ville partenaire de Leeds depuis 1968 et capitale européenne de la culture en 2004.');
+    await shot(page, 'published-in-one-step');
   });
 });

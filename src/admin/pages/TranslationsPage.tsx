@@ -22,10 +22,12 @@ import {
 } from '@strapi/design-system';
 import { Download, Upload } from '@strapi/icons';
 import { TYPE_NAMES, contentManagerPath, errorMessage } from '../content-type-names';
+import { EnglishChanges, type FieldChange } from '../components/EnglishChanges';
+import { PublishReadyDrafts } from '../components/PublishReadyDrafts';
 
 type State = 'missing' | 'outdated' | 'current';
 type Counts = Record<State, number> & { total: number };
-type StatusDocument = { uid: string; documentId: string; label: string; status: State; updatedAt: string | null };
+type StatusDocument = { uid: string; documentId: string; label: string; status: State; updatedAt: string | null; changes?: FieldChange[] | null };
 type Status = { locale: string; counts: Counts; byType: Record<string, Counts>; documents: StatusDocument[] };
 type ImportResult = { locale: string; created: unknown[]; updated: unknown[]; units: number };
 
@@ -46,8 +48,9 @@ const BADGE: Record<State, { label: string; textColor: string; backgroundColor: 
 
 /**
  * Translations: per locale and type, how many translations are current, outdated or missing; the
- * documents that need work, each linking to its version in the Content Manager; XLIFF download
- * of what needs work and upload of a translated file.
+ * documents that need work, each linking to its version in the Content Manager, an outdated one
+ * showing what changed in English; publishing the language's ready drafts in one step; XLIFF
+ * download of what needs work and upload of a translated file.
  */
 const TranslationsPage = () => {
   const { get, post } = useFetchClient();
@@ -77,7 +80,7 @@ const TranslationsPage = () => {
     // answers back out of order.
     let chosen = true;
     setLoadError(null);
-    get(`/translations/status?locale=${encodeURIComponent(locale)}`)
+    get(`/translations/status?locale=${encodeURIComponent(locale)}&include=diff`)
       .then(({ data }: any) => chosen && setStatus(data.data))
       .catch((error: unknown) => chosen && setLoadError(errorMessage(error)));
     return () => {
@@ -117,6 +120,15 @@ const TranslationsPage = () => {
   };
 
   const needingWork = status?.documents.filter((entry) => entry.status !== 'current') ?? [];
+  const [expanded, setExpanded] = React.useState<Set<string>>(new Set());
+  const toggle = (key: string) =>
+    setExpanded((keys) => {
+      const next = new Set(keys);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  const expandedCount = needingWork.filter((entry) => expanded.has(`${entry.uid}:${entry.documentId}`)).length;
+  const languageName = LOCALES.find((entry) => entry.code === locale)?.name ?? locale;
 
   return (
     <Page.Main>
@@ -176,6 +188,8 @@ const TranslationsPage = () => {
             </Alert>
           )}
 
+          <PublishReadyDrafts locale={locale} languageName={languageName} reloadKey={loads} onPublished={load} />
+
           {status && (
             <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius>
               <Typography tag="h2" variant="delta" id="translation-counts-heading">
@@ -210,7 +224,7 @@ const TranslationsPage = () => {
                 {needingWork.length === 0 ? 'Nothing needs work in this language.' : `${needingWork.length} documents need work`}
               </Typography>
               {needingWork.length > 0 && (
-                <Table colCount={3} rowCount={needingWork.length + 1} aria-labelledby="translation-work-heading">
+                <Table colCount={3} rowCount={needingWork.length + expandedCount + 1} aria-labelledby="translation-work-heading">
                   <Thead>
                     <Tr>
                       <Th><Typography variant="sigma">Document</Typography></Th>
@@ -219,19 +233,41 @@ const TranslationsPage = () => {
                     </Tr>
                   </Thead>
                   <Tbody>
-                    {needingWork.map((entry) => (
-                      <Tr key={`${entry.uid}:${entry.documentId}`}>
-                        <Td>
-                          <Link tag={RouterLink} to={contentManagerPath(entry.uid, entry.documentId, status.locale)}>{`${entry.label} (${status.locale})`}</Link>
-                        </Td>
-                        <Td><Typography>{TYPE_NAMES[entry.uid] ?? entry.uid}</Typography></Td>
-                        <Td>
-                          <Badge textColor={BADGE[entry.status].textColor} backgroundColor={BADGE[entry.status].backgroundColor}>
-                            {BADGE[entry.status].label}
-                          </Badge>
-                        </Td>
-                      </Tr>
-                    ))}
+                    {/* Rows only, no fragments: the design system's grid numbers the rows it is given. */}
+                    {needingWork.flatMap((entry) => {
+                      const key = `${entry.uid}:${entry.documentId}`;
+                      const changesId = `english-changes-${entry.documentId}`;
+                      const row = (
+                        <Tr key={key}>
+                          <Td>
+                            <Link tag={RouterLink} to={contentManagerPath(entry.uid, entry.documentId, status.locale)}>{`${entry.label} (${status.locale})`}</Link>
+                          </Td>
+                          <Td><Typography>{TYPE_NAMES[entry.uid] ?? entry.uid}</Typography></Td>
+                          <Td>
+                            <Flex gap={2}>
+                              <Badge textColor={BADGE[entry.status].textColor} backgroundColor={BADGE[entry.status].backgroundColor}>
+                                {BADGE[entry.status].label}
+                              </Badge>
+                              {entry.status === 'outdated' && (
+                                <Button variant="ghost" size="S" aria-expanded={expanded.has(key)} aria-controls={changesId} onClick={() => toggle(key)}>
+                                  {expanded.has(key) ? 'Hide what changed' : 'What changed in English'}
+                                  <VisuallyHidden>{` (${entry.label})`}</VisuallyHidden>
+                                </Button>
+                              )}
+                            </Flex>
+                          </Td>
+                        </Tr>
+                      );
+                      if (!expanded.has(key)) return [row];
+                      return [
+                        row,
+                        <Tr key={`${key}:changes`}>
+                          <Td colSpan={3}>
+                            <EnglishChanges id={changesId} changes={entry.changes} />
+                          </Td>
+                        </Tr>,
+                      ];
+                    })}
                   </Tbody>
                 </Table>
               )}
