@@ -10,6 +10,7 @@ import { ensureSearchSchema } from '../search/schema';
 import { watchLocaleChanges } from '../locales/known-locales';
 import { isContentEmpty, seedContent } from '../seed/seed-content';
 import { ensureAdminRoles } from './admin-roles';
+import { applyContentManagerViews } from '../content-manager/apply-configuration';
 import { revokeDefaultFullAccessToken } from './api-tokens';
 import { lockDownPublicAccess } from '../public-api/public-access';
 import { registerWebhooksFromEnv } from './webhooks';
@@ -23,6 +24,7 @@ export const bootstrapApp = async (strapi: Core.Strapi) => {
   await ensureMediaBucket(strapi);
   await lockDownPublicAccess(strapi);
   await ensureAdminRoles(strapi);
+  await applyContentManagerViews(strapi);
   await ensureFirstAdmin(strapi);
   await revokeDefaultFullAccessToken(strapi);
   await registerWebhooksFromEnv(strapi);
