@@ -1,13 +1,16 @@
-/** How the admin pages name the council's content types. */
-export const TYPE_NAMES: Record<string, string> = {
-  'api::theme.theme': 'Themes',
-  'api::city.city': 'Cities',
-  'api::partnership.partnership': 'Partnerships',
-  'api::project.project': 'Projects',
-  'api::international-relations-page.international-relations-page': 'International relations page',
-};
+import type { Text, TextId } from './i18n';
 
-export const errorMessage = (error: any): string => error?.response?.data?.error?.message ?? error?.message ?? 'Something went wrong';
+/** The council's content types, in the order the pages list them. */
+export const COUNCIL_TYPES = [
+  'api::theme.theme',
+  'api::city.city',
+  'api::partnership.partnership',
+  'api::project.project',
+  'api::international-relations-page.international-relations-page',
+];
+
+/** How the admin pages name a content type, in the user's language. */
+export const typeName = (t: Text, uid: string) => (COUNCIL_TYPES.includes(uid) ? t(`type.${uid.split('.').pop()}` as TextId) : uid);
 
 /**
  * The Content Manager screen of one document in one locale, as a router path inside the admin

@@ -3,6 +3,7 @@ import { CONTENT_TYPE_UIDS } from '../domain/content-types';
 import { SUPPORTED_LOCALE_CODES } from '../locales/locales';
 import { EDITOR_ROLE, TRANSLATED_LOCALES, translatableFields, translatorRole } from '../domain/roles';
 import { attributesOf } from '../database/models';
+import { AUDIT_LOG_READ, TRANSLATIONS_READ } from './admin-permissions';
 
 const CM = 'plugin::content-manager.explorer';
 const MEDIA_LIBRARY = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link', 'plugin::upload.configure-view'];
@@ -31,6 +32,8 @@ const editorPermissions = (strapi: Core.Strapi) => [
     ...['delete', 'publish'].map((action) => ({ action: `${CM}.${action}`, subject: uid, properties: { locales: SUPPORTED_LOCALE_CODES } })),
   ]),
   ...MEDIA_LIBRARY.map((action) => ({ action })),
+  { action: AUDIT_LOG_READ },
+  { action: TRANSLATIONS_READ },
 ];
 
 const translatorPermissions = (strapi: Core.Strapi, locale: string) => [
@@ -44,6 +47,7 @@ const translatorPermissions = (strapi: Core.Strapi, locale: string) => [
     ];
   }),
   { action: 'plugin::upload.read' },
+  { action: TRANSLATIONS_READ },
 ];
 
 /**

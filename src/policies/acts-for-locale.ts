@@ -26,5 +26,5 @@ export default async (policyContext: PolicyContext, config: LocalePolicyConfig =
 export const assertActsForLocale = async (strapi: Core.Strapi, user: PolicyContext['state']['user'], locale: string, to = 'do this') => {
   const translatorOf = await translatorLocalesOf(strapi, user);
   const allowed = translatorOf ? translatorOf.includes(locale) : isEditorOrSuperAdmin((user?.roles ?? []).map((role) => role.code));
-  if (!allowed) throw new errors.PolicyError(`Only editors and the ${locale} translators may ${to.replace('{locale}', locale)}`, { policy: 'acts-for-locale', locale });
+  if (!allowed) throw new errors.PolicyError(`Only editors and the ${locale} translators may ${to.replace('{locale}', locale)}`, { policy: 'acts-for-locale', code: 'locale-forbidden', locale });
 };

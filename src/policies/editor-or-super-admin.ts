@@ -9,5 +9,5 @@ export type EditorPolicyConfig = { to?: string };
  */
 export default (policyContext: { state: { user?: { roles?: Array<{ code: string }> } } }, config: EditorPolicyConfig = {}) => {
   if (isEditorOrSuperAdmin((policyContext.state.user?.roles ?? []).map((role) => role.code))) return true;
-  throw new errors.PolicyError(`Only editors and super admins may ${config.to ?? 'do this'}`, { policy: 'editor-or-super-admin' });
+  throw new errors.PolicyError(`Only editors and super admins may ${config.to ?? 'do this'}`, { policy: 'editor-or-super-admin', code: 'editors-only' });
 };

@@ -80,7 +80,7 @@ export const publishReadyDrafts = async (strapi: Core.Strapi, locale: string, { 
           await publishOne(strapi, draft, locale);
         } catch (error) {
           // Something changed since the trial: the transaction rolls back, nothing is published.
-          if (error instanceof errors.ApplicationError) throw new errors.ValidationError(`Nothing published. ${draft.label}: ${error.message}`, { documentId: draft.documentId });
+          if (error instanceof errors.ApplicationError) throw new errors.ValidationError(`Nothing published. ${draft.label}: ${error.message}`, { code: 'publish-failed', documentId: draft.documentId, label: draft.label });
           throw error;
         }
       }

@@ -94,14 +94,17 @@ export type ParsedXliff = { sourceLanguage?: string; targetLanguage?: string; re
 export const readXliff = async (xml: string): Promise<ParsedXliff> => {
   const wellFormed = XMLValidator.validate(xml);
   if (wellFormed !== true) {
-    throw new errors.ValidationError(`Malformed XLIFF: ${wellFormed.err.msg} (line ${wellFormed.err.line}, column ${wellFormed.err.col})`);
+    throw new errors.ValidationError(`Malformed XLIFF: ${wellFormed.err.msg} (line ${wellFormed.err.line}, column ${wellFormed.err.col})`, {
+      code: 'xliff-malformed',
+      line: wellFormed.err.line,
+    });
   }
   try {
     const parsed = (await xliff12ToJs(xml)) as ParsedXliff;
     if (!parsed?.resources || Object.keys(parsed.resources).length === 0) throw new Error('no <file> element with trans-units');
     return parsed;
   } catch (error) {
-    throw new errors.ValidationError(`Malformed XLIFF: ${(error as Error).message.split('\n')[0]}`);
+    throw new errors.ValidationError(`Malformed XLIFF: ${(error as Error).message.split('\n')[0]}`, { code: 'xliff-malformed', line: null });
   }
 };
 
@@ -128,7 +131,11 @@ type Plan = { uid: ContentTypeUid; documentId: string; source: Record<string, an
  */
 export const importXliff = async (strapi: Core.Strapi, parsed: ParsedXliff, expectedLocale: string) => {
   if (parsed.targetLanguage !== expectedLocale) {
-    throw new errors.ValidationError(`target-language is ${JSON.stringify(parsed.targetLanguage ?? null)}, this import is for ${expectedLocale}`);
+    throw new errors.ValidationError(`target-language is ${JSON.stringify(parsed.targetLanguage ?? null)}, this import is for ${expectedLocale}`, {
+      code: 'xliff-wrong-language',
+      fileLanguage: parsed.targetLanguage ?? null,
+      locale: expectedLocale,
+    });
   }
   if (parsed.sourceLanguage && parsed.sourceLanguage !== DEFAULT_LOCALE) {
     throw new errors.ValidationError(`source-language is ${JSON.stringify(parsed.sourceLanguage)}, translations are made from ${DEFAULT_LOCALE}`);
@@ -196,7 +203,7 @@ export const importXliff = async (strapi: Core.Strapi, parsed: ParsedXliff, expe
       ...(stale.length ? [`${stale.length} stale unit(s), whose English source changed since the export (export again): ${stale.slice(0, 10).join(', ')}`] : []),
       ...(tags.length ? [`${tags.length} unit(s) whose tags do not match the source: ${tags.slice(0, 10).map(({ unit, problems }) => `${unit}: ${problems.join(', ')}`).join('; ')}`] : []),
     ];
-    throw new errors.ValidationError(`Nothing imported. ${parts.join('; ')}`, { unknown, stale, tags });
+    throw new errors.ValidationError(`Nothing imported. ${parts.join('; ')}`, { code: 'xliff-refused', unknown, stale, tags });
   }
 
   const created: Array<{ uid: string; documentId: string }> = [];

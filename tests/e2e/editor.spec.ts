@@ -10,32 +10,42 @@ test('editor: creates, validates, publishes, relates and unpublishes a city', as
   const city = { name: `Aarhus ${suffix}`, slug: `aarhus-${suffix}` };
   const partnership = { title: `Leeds and Aarhus ${suffix}`, slug: `leeds-aarhus-${suffix}` };
   const altText = 'The harbour front of Aarhus under a blue sky';
-  const image = page.getByRole('region', { name: 'image', exact: true });
+  const image = page.getByRole('region', { name: 'Image', exact: true });
   const publicCity = async () => {
     const response = await request.get(`/api/cities?filters[slug][$eq]=${city.slug}&populate[0]=partnerships&populate[1]=image`);
     expect(response.status()).toBe(200);
     return (await response.json()).data as Array<{ name: string; partnerships: Array<{ title: string }>; image: { alternativeText: string | null } | null }>;
   };
 
-  await test.step('log in', async () => {
+  await test.step('log in: the panel is in British English, with the Translations and Audit log pages in the menu', async () => {
     await login(page, 'editor');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
+    const menu = page.getByRole('navigation');
+    await expect(menu.getByRole('link', { name: 'Translations' })).toBeVisible();
+    await expect(menu.getByRole('link', { name: 'Audit log' })).toBeVisible();
     await shot(page, 'home');
   });
 
-  await test.step('the Content Manager lists the six partner cities', async () => {
+  await test.step('the Content Manager lists the six partner cities, by name, with their country and partnerships', async () => {
     await openCollection(page, 'City');
     const grid = page.getByRole('grid');
     for (const name of SEEDED_CITIES) await expect(grid.getByRole('gridcell', { name, exact: true })).toBeVisible();
+    // The design system's grid gives header cells the gridcell role: the first row is the header.
+    await expect(grid.getByRole('row').first()).toHaveAccessibleName(/^Select all entries Name Country Partnerships Available in/);
     await expect(page.getByText('6 entries found')).toBeVisible();
     await shot(page, 'city-list');
   });
 
   await test.step('a bad country code is refused with an error on the field', async () => {
     await page.getByRole('link', { name: 'Create new entry' }).click();
-    await page.getByRole('textbox', { name: 'name' }).fill(city.name);
-    await page.getByRole('textbox', { name: 'countryCode' }).fill('ZZ');
+    // Fields say what they are for, in plain English.
+    await expect(page.getByRole('textbox', { name: 'Country code' })).toHaveAccessibleDescription(/ISO 3166-1, the international list of country codes/);
+    await expect(page.getByRole('textbox', { name: 'Wikidata ID' })).toHaveAccessibleDescription(/Wikidata, the free knowledge base/);
+    await shot(page, 'city-form-help');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill(city.name);
+    await page.getByRole('textbox', { name: 'Country code' }).fill('ZZ');
     await page.getByRole('button', { name: 'Save' }).click();
-    const countryCode = page.getByRole('textbox', { name: 'countryCode' });
+    const countryCode = page.getByRole('textbox', { name: 'Country code' });
     await expect(countryCode).toHaveAttribute('aria-invalid', 'true');
     await expect(countryCode).toHaveAccessibleDescription(/must be an ISO 3166-1 alpha-2 country code/);
     await shot(page, 'country-code-error');
@@ -44,15 +54,15 @@ test('editor: creates, validates, publishes, relates and unpublishes a city', as
   await test.step('fixed and filled in, with an image that has no alternative text: publishing is refused on the image', async () => {
     expect(await publicCity()).toHaveLength(0);
     const field = (name: string) => page.getByRole('textbox', { name, exact: true });
-    await field('slug').fill(city.slug);
-    await field('countryCode').fill('DK');
-    await field('region').fill('Central Denmark Region');
-    await field('latitude').fill('56.1567');
-    await field('longitude').fill('10.2108');
-    await field('population').fill('367095');
-    await field('wikidataId').fill('Q25319');
-    await field('website').fill('https://www.aarhus.dk');
-    await field('summary').fill('The second city of Denmark, on the east coast of Jutland.');
+    await field('Web address name').fill(city.slug);
+    await field('Country code').fill('DK');
+    await field('Region').fill('Central Denmark Region');
+    await field('Latitude').fill('56.1567');
+    await field('Longitude').fill('10.2108');
+    await field('Population').fill('367095');
+    await field('Wikidata ID').fill('Q25319');
+    await field('Website').fill('https://www.aarhus.dk');
+    await field('Summary').fill('The second city of Denmark, on the east coast of Jutland.');
     await page.getByRole('textbox').filter({ has: page.getByRole('paragraph') }).first().click();
     await page.keyboard.type('Aarhus is a port city and the home of a large university.');
 
@@ -83,7 +93,7 @@ test('editor: creates, validates, publishes, relates and unpublishes a city', as
     await expect(details).toBeHidden();
     await page.getByRole('button', { name: 'Publish' }).click();
     await expectToast(page, 'Published document');
-    await expect(page.getByRole('textbox', { name: 'countryCode' })).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByRole('textbox', { name: 'Country code' })).not.toHaveAttribute('aria-invalid', 'true');
     await shot(page, 'city-published');
     const [served] = await publicCity();
     expect(served).toMatchObject({ name: city.name, countryCode: 'DK', country: 'Denmark', latitude: 56.1567, population: 367095 });
@@ -93,10 +103,10 @@ test('editor: creates, validates, publishes, relates and unpublishes a city', as
   await test.step('it is added to a new partnership, published with it', async () => {
     await openCollection(page, 'Partnership');
     await page.getByRole('link', { name: 'Create new entry' }).click();
-    await page.getByRole('textbox', { name: 'title', exact: true }).fill(partnership.title);
-    await page.getByRole('textbox', { name: 'slug', exact: true }).fill(partnership.slug);
-    await page.getByRole('textbox', { name: 'startYear', exact: true }).fill('2024');
-    await page.getByRole('combobox', { name: 'city', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Title', exact: true }).fill(partnership.title);
+    await page.getByRole('textbox', { name: 'Web address name', exact: true }).fill(partnership.slug);
+    await page.getByRole('textbox', { name: 'Start year', exact: true }).fill('2024');
+    await page.getByRole('combobox', { name: 'Partner city', exact: true }).click();
     await page.keyboard.type(city.name);
     await page.getByRole('option', { name: `${city.name} published` }).click();
     await shot(page, 'partnership-form');

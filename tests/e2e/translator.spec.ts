@@ -4,7 +4,7 @@ import { expectToast } from './support/panel';
 import { CITY, cityDocumentId, rewriteEnglishCitySummary } from './support/content';
 import { fillXliffTargets } from './support/xliff';
 
-test('translator (fr): sees what changed in English, works through outdated French texts in the panel and by XLIFF, publishes them in one step', async ({ page, login, shot, api, appUrl }, testInfo) => {
+test('translator (fr): sees what changed in English, works through outdated French texts in the panel and by XLIFF, publishes them in one step, in a panel in their language', async ({ page, login, shot, api, appUrl }, testInfo) => {
   const editor = await api('editor');
   const translator = await api('translatorFr');
   const frenchStatus = async () => (await translator.request('GET', '/translations/status?locale=fr')).body.data;
@@ -54,7 +54,7 @@ test('translator (fr): sees what changed in English, works through outdated Fren
     await page.getByRole('link', { name: 'Lille (fr)' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Lille' })).toBeVisible();
     await expect(page.getByRole('combobox', { name: 'Locales' })).toHaveText(/French \(fr\)/);
-    const summary = page.getByRole('textbox', { name: 'summary', exact: true });
+    const summary = page.getByRole('textbox', { name: 'Summary', exact: true });
     await expect(summary).toBeEditable();
     await summary.fill('La capitale de la Flandre française, ville partenaire de Leeds depuis 1968 et capitale européenne de la culture en 2004.');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -99,8 +99,8 @@ test('translator (fr): sees what changed in English, works through outdated Fren
     await page.goto(`/admin/content-manager/collection-types/${CITY}/${lille}?plugins[i18n][locale]=de`);
     await expect(page.getByRole('heading', { level: 1, name: 'Lille' })).toBeVisible();
     await expect(page.getByRole('combobox', { name: 'Locales' })).toHaveText(/German \(de\)/);
-    await expect(page.getByRole('textbox', { name: 'summary', exact: true })).not.toBeEditable();
-    await expect(page.getByRole('textbox', { name: 'name', exact: true })).not.toBeEditable();
+    await expect(page.getByRole('textbox', { name: 'Summary', exact: true })).not.toBeEditable();
+    await expect(page.getByRole('textbox', { name: 'Name', exact: true })).not.toBeEditable();
     await shot(page, 'lille-de-read-only');
     const refused = await translator.request('PUT', `/content-manager/collection-types/${CITY}/${lille}?locale=de`, { summary: 'Von einer Übersetzerin für Französisch geändert.' });
     expect(refused.status).toBe(403);
@@ -147,5 +147,33 @@ test('translator (fr): sees what changed in English, works through outdated Fren
     expect(await publicSummary(dortmund)).toBe('[fr] The largest city of the Ruhr, twinned with Leeds since 1969.');
     expect(await publicSummary(lille)).toBe('La capitale de la Flandre française, ville partenaire de Leeds depuis 1968 et capitale européenne de la culture en 2004.');
     await shot(page, 'published-in-one-step');
+  });
+
+  await test.step('the menus fit the role: Translations, no Audit log, and only the council types in the Content Manager', async () => {
+    const menu = page.getByRole('navigation');
+    await expect(menu.getByRole('link', { name: 'Translations' })).toBeVisible();
+    await expect(menu.getByRole('link', { name: 'Audit log' })).toHaveCount(0);
+    await menu.getByRole('link', { name: 'Content Manager' }).click();
+    const types = page.getByRole('navigation', { name: 'Content Manager' }).getByRole('link');
+    await expect(types).toHaveCount(5);
+    for (const name of ['City', 'Partnership', 'Project', 'Theme', 'International relations page']) await expect(types.filter({ hasText: name }).first()).toBeVisible();
+    await shot(page, 'content-manager-types');
+  });
+
+  await test.step('chooses Czech as interface language in the profile: the panel and the Translations page speak Czech', async () => {
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
+    await page.goto('/admin/me');
+    await page.getByRole('combobox', { name: 'Interface language' }).click();
+    await page.getByRole('option', { name: 'Čeština' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'cs');
+    await page.getByRole('navigation').getByRole('link', { name: 'Překlady' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Překlady' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /^Stav \(fr\): aktuální \d+, zastaralé \d+, chybějící \d+$/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Stáhnout XLIFF s tím, co je třeba přeložit' })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Jazyk' })).toHaveText(/francouzština \(fr\)/);
+    await shot(page, 'translations-page-cs');
+    // The profile choice belongs to the user: put it back for the journeys that follow.
+    expect((await translator.request('PUT', '/admin/users/me', { preferedLanguage: 'en-GB' })).status).toBe(200);
   });
 });

@@ -1,12 +1,13 @@
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { Alert, Box, Button, Dialog, Flex, Typography } from '@strapi/design-system';
-import { TYPE_NAMES, errorMessage } from '../content-type-names';
+import { typeName } from '../content-type-names';
+import { errorText, useText, type Text } from '../i18n';
 
 type Draft = { uid: string; documentId: string; label: string; change: 'new' | 'modified' };
 type Plan = { locale: string; dryRun: boolean; ready: Draft[]; skipped: Array<Draft & { reason: string }>; published: Draft[] };
 
-const draftLine = (draft: Draft) => `${draft.label}, ${TYPE_NAMES[draft.uid] ?? draft.uid}: ${draft.change === 'new' ? 'first publication' : 'changes since last published'}`;
+const draftLine = (t: Text, draft: Draft) => t(draft.change === 'new' ? 'publish.lineNew' : 'publish.lineModified', { label: draft.label, type: typeName(t, draft.uid) });
 
 /**
  * "Publish N ready drafts in French": every draft of the locale that is current and passes the
@@ -15,6 +16,7 @@ const draftLine = (draft: Draft) => `${draft.label}, ${TYPE_NAMES[draft.uid] ?? 
  */
 export const PublishReadyDrafts = ({ locale, languageName, reloadKey, onPublished }: { locale: string; languageName: string; reloadKey: number; onPublished: () => void }) => {
   const { post } = useFetchClient();
+  const t = useText();
   const [plan, setPlan] = React.useState<Plan | null>(null);
   const [result, setResult] = React.useState<Plan | null>(null);
   const [error, setError] = React.useState<string | null>(null);
@@ -40,7 +42,7 @@ export const PublishReadyDrafts = ({ locale, languageName, reloadKey, onPublishe
       setResult(data.data);
       onPublished();
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(errorText(t, failure));
     } finally {
       setBusy(false);
     }
@@ -50,12 +52,12 @@ export const PublishReadyDrafts = ({ locale, languageName, reloadKey, onPublishe
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
       {result && (
-        <Alert closeLabel="Close" title="Published" variant="success" onClose={() => setResult(null)}>
-          {`${result.published.length} ${languageName} drafts published: ${result.published.map((draft) => draft.label).join(', ')}.`}
+        <Alert closeLabel={t('common.close')} title={t('publish.doneTitle')} variant="success" onClose={() => setResult(null)}>
+          {t('publish.doneBody', { count: result.published.length, language: languageName, labels: result.published.map((draft) => draft.label).join(', ') })}
         </Alert>
       )}
       {error && (
-        <Alert closeLabel="Close" title="Nothing was published" variant="danger" onClose={() => setError(null)}>
+        <Alert closeLabel={t('common.close')} title={t('publish.failed')} variant="danger" onClose={() => setError(null)}>
           {error}
         </Alert>
       )}
@@ -63,32 +65,32 @@ export const PublishReadyDrafts = ({ locale, languageName, reloadKey, onPublishe
         <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius>
           <Flex justifyContent="space-between" alignItems="center" gap={4} wrap="wrap">
             <Typography tag="h2" variant="delta">
-              {count === 0 ? `No ${languageName} drafts are ready to publish.` : `${count} ${languageName} drafts are ready to publish`}
+              {count === 0 ? t('publish.none', { language: languageName }) : t('publish.some', { count, language: languageName })}
             </Typography>
             {count > 0 && (
               <Dialog.Root>
                 <Dialog.Trigger>
-                  <Button>{`Publish ${count} ready drafts in ${languageName}`}</Button>
+                  <Button>{t('publish.button', { count, language: languageName })}</Button>
                 </Dialog.Trigger>
                 <Dialog.Content>
-                  <Dialog.Header>{`Publish ${count} drafts in ${languageName}?`}</Dialog.Header>
+                  <Dialog.Header>{t('publish.dialogTitle', { count, language: languageName })}</Dialog.Header>
                   <Dialog.Body>
                     <Flex direction="column" alignItems="stretch" gap={3}>
-                      <Typography>All of these are published together, or none if one fails:</Typography>
-                      <ul aria-label="Drafts to publish">
+                      <Typography>{t('publish.together')}</Typography>
+                      <ul aria-label={t('publish.listReady')}>
                         {plan.ready.map((draft) => (
                           <li key={`${draft.uid}:${draft.documentId}`}>
-                            <Typography>{draftLine(draft)}</Typography>
+                            <Typography>{draftLine(t, draft)}</Typography>
                           </li>
                         ))}
                       </ul>
                       {plan.skipped.length > 0 && (
                         <>
-                          <Typography>Left as drafts:</Typography>
-                          <ul aria-label="Drafts left unpublished">
+                          <Typography>{t('publish.left')}</Typography>
+                          <ul aria-label={t('publish.listLeft')}>
                             {plan.skipped.map((draft) => (
                               <li key={`${draft.uid}:${draft.documentId}`}>
-                                <Typography>{`${draftLine(draft)}: ${draft.reason}`}</Typography>
+                                <Typography>{`${draftLine(t, draft)} – ${draft.reason}`}</Typography>
                               </li>
                             ))}
                           </ul>
@@ -98,17 +100,19 @@ export const PublishReadyDrafts = ({ locale, languageName, reloadKey, onPublishe
                   </Dialog.Body>
                   <Dialog.Footer>
                     <Dialog.Cancel>
-                      <Button variant="tertiary">Cancel</Button>
+                      <Button variant="tertiary">{t('publish.cancel')}</Button>
                     </Dialog.Cancel>
                     <Dialog.Action>
-                      <Button onClick={publish} loading={busy}>{`Publish ${count} drafts`}</Button>
+                      <Button onClick={publish} loading={busy}>{t('publish.confirm', { count })}</Button>
                     </Dialog.Action>
                   </Dialog.Footer>
                 </Dialog.Content>
               </Dialog.Root>
             )}
           </Flex>
-          {count === 0 && plan.skipped.length > 0 && <Typography>{`${plan.skipped.length} drafts are waiting: ${plan.skipped.map((draft) => `${draft.label}: ${draft.reason}`).join(' ')}`}</Typography>}
+          {count === 0 && plan.skipped.length > 0 && (
+            <Typography>{t('publish.waiting', { count: plan.skipped.length, reasons: plan.skipped.map((draft) => `${draft.label}: ${draft.reason}`).join(' ') })}</Typography>
+          )}
         </Box>
       )}
     </Flex>

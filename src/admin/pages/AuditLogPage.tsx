@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import {
@@ -19,7 +20,8 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { TYPE_NAMES, contentManagerPath, errorMessage } from '../content-type-names';
+import { COUNCIL_TYPES, contentManagerPath, typeName } from '../content-type-names';
+import { errorText, useText, type Text, type TextId } from '../i18n';
 
 /** An entry of GET /audit-log (src/audit/response.ts). */
 type Entry = {
@@ -40,26 +42,16 @@ const NO_FILTERS: Filters = { user: '', type: '', documentId: '', from: '', to: 
 const ALL_TYPES = 'all';
 const PAGE_SIZE = 25;
 
-const ACTIONS: Record<string, string> = {
-  create: 'Created',
-  update: 'Updated',
-  publish: 'Published',
-  unpublish: 'Unpublished',
-  discardDraft: 'Discarded draft',
-  delete: 'Deleted',
-  clone: 'Duplicated',
-  'xliff-import': 'XLIFF import',
-  'translations-publish': 'Published with its language',
-};
+const ACTIONS = ['create', 'update', 'publish', 'unpublish', 'discardDraft', 'delete', 'clone', 'xliff-import', 'translations-publish'];
+const actionName = (t: Text, action: string) => (ACTIONS.includes(action) ? t(`action.${action}` as TextId) : action);
 
-const who = ({ user }: Entry) => {
-  if (user.type === 'api-token') return `API token “${user.name ?? '?'}”`;
-  if (user.type === 'system') return 'System';
+const who = (t: Text, { user }: Entry) => {
+  if (user.type === 'api-token') return t('audit.apiToken', { name: user.name ?? '?' });
+  if (user.type === 'system') return t('audit.system');
   return user.email ? `${user.name ?? ''} <${user.email}>`.trim() : user.name ?? '?';
 };
 
-const documentName = (entry: Entry) =>
-  `${entry.label ?? entry.documentId ?? ''} (${TYPE_NAMES[entry.uid] ?? entry.uid})`;
+const documentName = (t: Text, entry: Entry) => `${entry.label ?? entry.documentId ?? ''} (${typeName(t, entry.uid)})`;
 
 const queryString = (filters: Filters, page: number) => {
   const params = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
@@ -73,6 +65,8 @@ const queryString = (filters: Filters, page: number) => {
  */
 const AuditLogPage = () => {
   const { get } = useFetchClient();
+  const t = useText();
+  const intl = useIntl();
   const [draft, setDraft] = React.useState<Filters>(NO_FILTERS);
   const [filters, setFilters] = React.useState<Filters>(NO_FILTERS);
   const [page, setPage] = React.useState(1);
@@ -89,7 +83,7 @@ const AuditLogPage = () => {
       })
       .catch((error: unknown) => {
         setEntries(null);
-        setLoadError(errorMessage(error));
+        setLoadError(errorText(t, error));
       });
   }, [get, filters, page]);
 
@@ -111,28 +105,28 @@ const AuditLogPage = () => {
 
   return (
     <Page.Main>
-      <Page.Title>Audit log</Page.Title>
-      <Layouts.Header title="Audit log" subtitle="Every change to the content: who made it, when, and which fields it changed" />
+      <Page.Title>{t('audit.title')}</Page.Title>
+      <Layouts.Header title={t('audit.title')} subtitle={t('audit.subtitle')} />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius>
-            <form onSubmit={apply} aria-label="Filter the audit log">
+            <form onSubmit={apply} aria-label={t('audit.filterLabel')}>
               <Grid.Root gap={4}>
                 <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-                  <Field.Root name="user" id="audit-user" hint="Name, email, admin id or API token name">
-                    <Field.Label>User</Field.Label>
+                  <Field.Root name="user" id="audit-user" hint={t('audit.userHint')}>
+                    <Field.Label>{t('audit.user')}</Field.Label>
                     <Field.Input {...field('user')} />
                     <Field.Hint />
                   </Field.Root>
                 </Grid.Item>
                 <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
                   <Field.Root name="type" id="audit-type">
-                    <Field.Label>Type</Field.Label>
+                    <Field.Label>{t('audit.type')}</Field.Label>
                     <SingleSelect value={draft.type || ALL_TYPES} onChange={(value: string | number) => setDraft({ ...draft, type: value === ALL_TYPES ? '' : String(value) })}>
-                      <SingleSelectOption value={ALL_TYPES}>All types</SingleSelectOption>
-                      {Object.entries(TYPE_NAMES).map(([uid, name]) => (
+                      <SingleSelectOption value={ALL_TYPES}>{t('audit.allTypes')}</SingleSelectOption>
+                      {COUNCIL_TYPES.map((uid) => (
                         <SingleSelectOption key={uid} value={uid}>
-                          {name}
+                          {typeName(t, uid)}
                         </SingleSelectOption>
                       ))}
                     </SingleSelect>
@@ -140,27 +134,27 @@ const AuditLogPage = () => {
                 </Grid.Item>
                 <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
                   <Field.Root name="documentId" id="audit-document">
-                    <Field.Label>Document ID</Field.Label>
+                    <Field.Label>{t('audit.documentId')}</Field.Label>
                     <Field.Input {...field('documentId')} />
                   </Field.Root>
                 </Grid.Item>
                 <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
                   <Field.Root name="from" id="audit-from">
-                    <Field.Label>From (date)</Field.Label>
+                    <Field.Label>{t('audit.from')}</Field.Label>
                     <Field.Input type="date" {...field('from')} />
                   </Field.Root>
                 </Grid.Item>
                 <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
                   <Field.Root name="to" id="audit-to">
-                    <Field.Label>To (date, inclusive)</Field.Label>
+                    <Field.Label>{t('audit.to')}</Field.Label>
                     <Field.Input type="date" {...field('to')} />
                   </Field.Root>
                 </Grid.Item>
                 <Grid.Item col={4} s={12} alignItems="flex-end">
                   <Flex gap={2}>
-                    <Button type="submit">Apply filters</Button>
+                    <Button type="submit">{t('audit.apply')}</Button>
                     <Button type="button" variant="tertiary" onClick={reset}>
-                      Clear
+                      {t('audit.clear')}
                     </Button>
                   </Flex>
                 </Grid.Item>
@@ -169,7 +163,7 @@ const AuditLogPage = () => {
           </Box>
 
           {loadError && (
-            <Alert closeLabel="Close" title="Could not load the audit log" variant="danger" onClose={() => setLoadError(null)}>
+            <Alert closeLabel={t('common.close')} title={t('audit.loadFailed')} variant="danger" onClose={() => setLoadError(null)}>
               {loadError}
             </Alert>
           )}
@@ -177,36 +171,36 @@ const AuditLogPage = () => {
           {entries && pagination && (
             <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius>
               <Typography tag="h2" variant="delta">
-                {pagination.total === 0 ? 'No changes match these filters.' : `${pagination.total} changes`}
+                {pagination.total === 0 ? t('audit.none') : t('audit.count', { count: pagination.total })}
               </Typography>
               {entries.length > 0 && (
                 <Table colCount={6} rowCount={entries.length + 1}>
                   <Thead>
                     <Tr>
-                      <Th><Typography variant="sigma">When</Typography></Th>
-                      <Th><Typography variant="sigma">Who</Typography></Th>
-                      <Th><Typography variant="sigma">Action</Typography></Th>
-                      <Th><Typography variant="sigma">Document</Typography></Th>
-                      <Th><Typography variant="sigma">Locale</Typography></Th>
-                      <Th><Typography variant="sigma">Changed fields</Typography></Th>
+                      <Th><Typography variant="sigma">{t('audit.column.when')}</Typography></Th>
+                      <Th><Typography variant="sigma">{t('audit.column.who')}</Typography></Th>
+                      <Th><Typography variant="sigma">{t('audit.column.action')}</Typography></Th>
+                      <Th><Typography variant="sigma">{t('audit.column.document')}</Typography></Th>
+                      <Th><Typography variant="sigma">{t('audit.column.locale')}</Typography></Th>
+                      <Th><Typography variant="sigma">{t('audit.column.changedFields')}</Typography></Th>
                     </Tr>
                   </Thead>
                   <Tbody>
                     {entries.map((entry) => (
                       <Tr key={entry.id}>
-                        <Td><Typography>{new Date(entry.at).toLocaleString('en-GB')}</Typography></Td>
-                        <Td><Typography>{who(entry)}</Typography></Td>
-                        <Td><Typography>{ACTIONS[entry.action] ?? entry.action}</Typography></Td>
+                        <Td><Typography>{intl.formatDate(entry.at, { dateStyle: 'medium', timeStyle: 'medium' })}</Typography></Td>
+                        <Td><Typography>{who(t, entry)}</Typography></Td>
+                        <Td><Typography>{actionName(t, entry.action)}</Typography></Td>
                         <Td>
                           {entry.documentId && entry.action !== 'delete' && entry.locale && entry.locale !== '*' ? (
                             <Link tag={RouterLink} to={contentManagerPath(entry.uid, entry.documentId, entry.locale)}>
-                              {documentName(entry)}
+                              {documentName(t, entry)}
                             </Link>
                           ) : (
-                            <Typography>{documentName(entry)}</Typography>
+                            <Typography>{documentName(t, entry)}</Typography>
                           )}
                         </Td>
-                        <Td><Typography>{entry.locale === '*' ? 'all' : entry.locale ?? ''}</Typography></Td>
+                        <Td><Typography>{entry.locale === '*' ? t('audit.allLocales') : entry.locale ?? ''}</Typography></Td>
                         <Td><Typography>{(entry.changedFields ?? []).join(', ')}</Typography></Td>
                       </Tr>
                     ))}
@@ -216,11 +210,11 @@ const AuditLogPage = () => {
               {pagination.pageCount > 1 && (
                 <Flex gap={2} paddingTop={4} justifyContent="flex-end">
                   <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-                    Previous page
+                    {t('audit.previous')}
                   </Button>
-                  <Typography aria-live="polite">{`Page ${pagination.page} of ${pagination.pageCount}`}</Typography>
+                  <Typography aria-live="polite">{t('audit.page', { page: pagination.page, pageCount: pagination.pageCount })}</Typography>
                   <Button variant="tertiary" disabled={page >= pagination.pageCount} onClick={() => setPage(page + 1)}>
-                    Next page
+                    {t('audit.next')}
                   </Button>
                 </Flex>
               )}

@@ -21,7 +21,8 @@ import {
   VisuallyHidden,
 } from '@strapi/design-system';
 import { Download, Upload } from '@strapi/icons';
-import { TYPE_NAMES, contentManagerPath, errorMessage } from '../content-type-names';
+import { contentManagerPath, typeName } from '../content-type-names';
+import { errorText, useText, type TextId } from '../i18n';
 import { EnglishChanges, type FieldChange } from '../components/EnglishChanges';
 import { PublishReadyDrafts } from '../components/PublishReadyDrafts';
 
@@ -31,19 +32,14 @@ type StatusDocument = { uid: string; documentId: string; label: string; status: 
 type Status = { locale: string; counts: Counts; byType: Record<string, Counts>; documents: StatusDocument[] };
 type ImportResult = { locale: string; created: unknown[]; updated: unknown[]; units: number };
 
-const LOCALES = [
-  { code: 'fr', name: 'French' },
-  { code: 'de', name: 'German' },
-  { code: 'cs', name: 'Czech' },
-  { code: 'zh-Hans', name: 'Chinese (Simplified)' },
-];
+const LOCALES = ['fr', 'de', 'cs', 'zh-Hans'];
 
 // The design system's badge variants (600 on 100) fall short of WCAG AA contrast for small
 // text; 700 on 100 passes, except warning700 (4.0:1), so "Outdated" is dark neutral text.
-const BADGE: Record<State, { label: string; textColor: string; backgroundColor: string }> = {
-  current: { label: 'Current', textColor: 'success700', backgroundColor: 'success100' },
-  outdated: { label: 'Outdated', textColor: 'neutral800', backgroundColor: 'warning100' },
-  missing: { label: 'Missing', textColor: 'danger700', backgroundColor: 'danger100' },
+const BADGE: Record<State, { textColor: string; backgroundColor: string }> = {
+  current: { textColor: 'success700', backgroundColor: 'success100' },
+  outdated: { textColor: 'neutral800', backgroundColor: 'warning100' },
+  missing: { textColor: 'danger700', backgroundColor: 'danger100' },
 };
 
 /**
@@ -54,6 +50,7 @@ const BADGE: Record<State, { label: string; textColor: string; backgroundColor: 
  */
 const TranslationsPage = () => {
   const { get, post } = useFetchClient();
+  const t = useText();
   const [locale, setLocale] = React.useState<string>('fr');
   const [status, setStatus] = React.useState<Status | null>(null);
   const [loadError, setLoadError] = React.useState<string | null>(null);
@@ -82,7 +79,7 @@ const TranslationsPage = () => {
     setLoadError(null);
     get(`/translations/status?locale=${encodeURIComponent(locale)}&include=diff`)
       .then(({ data }: any) => chosen && setStatus(data.data))
-      .catch((error: unknown) => chosen && setLoadError(errorMessage(error)));
+      .catch((error: unknown) => chosen && setLoadError(errorText(t, error)));
     return () => {
       chosen = false;
     };
@@ -99,7 +96,7 @@ const TranslationsPage = () => {
       anchor.click();
       URL.revokeObjectURL(url);
     } catch (error) {
-      setDownloadError(errorMessage(error));
+      setDownloadError(errorText(t, error));
     }
   };
 
@@ -113,7 +110,7 @@ const TranslationsPage = () => {
       setImportResult(data.data);
       load();
     } catch (error) {
-      setImportError(errorMessage(error));
+      setImportError(errorText(t, error));
     } finally {
       event.target.value = '';
     }
@@ -128,24 +125,24 @@ const TranslationsPage = () => {
       return next;
     });
   const expandedCount = needingWork.filter((entry) => expanded.has(`${entry.uid}:${entry.documentId}`)).length;
-  const languageName = LOCALES.find((entry) => entry.code === locale)?.name ?? locale;
+  const languageName = LOCALES.includes(locale) ? t(`language.${locale}` as TextId) : locale;
 
   return (
     <Page.Main>
-      <Page.Title>Translations</Page.Title>
+      <Page.Title>{t('translations.title')}</Page.Title>
       <Layouts.Header
-        title="Translations"
-        subtitle="What is missing or out of date in each language, and XLIFF files for translation tools"
+        title={t('translations.title')}
+        subtitle={t('translations.subtitle')}
         primaryAction={
           <Flex gap={2}>
             <Button startIcon={<Download />} variant="secondary" onClick={download}>
-              Download XLIFF of what needs work
+              {t('translations.download')}
             </Button>
             <Button startIcon={<Upload />} onClick={() => fileInput.current?.click()}>
-              Upload translated XLIFF
+              {t('translations.upload')}
             </Button>
             <VisuallyHidden>
-              <label htmlFor="xliff-upload">XLIFF file to import</label>
+              <label htmlFor="xliff-upload">{t('translations.uploadLabel')}</label>
               {/* Out of the tab order: the Upload button opens it; a hidden focus stop would show no focus. */}
               <input id="xliff-upload" ref={fileInput} type="file" accept=".xlf,.xliff,.xml" tabIndex={-1} onChange={upload} />
             </VisuallyHidden>
@@ -156,11 +153,11 @@ const TranslationsPage = () => {
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Box maxWidth="320px">
             <Field.Root name="locale" id="translation-locale">
-              <Field.Label>Language</Field.Label>
+              <Field.Label>{t('translations.language')}</Field.Label>
               <SingleSelect value={locale} onChange={(value: string | number) => setLocale(String(value))}>
-                {LOCALES.map((entry) => (
-                  <SingleSelectOption key={entry.code} value={entry.code}>
-                    {`${entry.name} (${entry.code})`}
+                {LOCALES.map((code) => (
+                  <SingleSelectOption key={code} value={code}>
+                    {t('translations.languageOption', { name: t(`language.${code}` as TextId), code })}
                   </SingleSelectOption>
                 ))}
               </SingleSelect>
@@ -168,22 +165,22 @@ const TranslationsPage = () => {
           </Box>
 
           {importResult && (
-            <Alert closeLabel="Close" title="Imported" variant="success" onClose={() => setImportResult(null)}>
-              {`${importResult.units} texts written as drafts: ${importResult.created.length} new ${importResult.locale} versions, ${importResult.updated.length} updated.`}
+            <Alert closeLabel={t('common.close')} title={t('translations.imported')} variant="success" onClose={() => setImportResult(null)}>
+              {t('translations.importedBody', { units: importResult.units, created: importResult.created.length, locale: importResult.locale, updated: importResult.updated.length })}
             </Alert>
           )}
           {importError && (
-            <Alert closeLabel="Close" title="Nothing was imported" variant="danger" onClose={() => setImportError(null)}>
+            <Alert closeLabel={t('common.close')} title={t('translations.importFailed')} variant="danger" onClose={() => setImportError(null)}>
               {importError}
             </Alert>
           )}
           {downloadError && (
-            <Alert closeLabel="Close" title="Could not download the XLIFF file" variant="danger" onClose={() => setDownloadError(null)}>
+            <Alert closeLabel={t('common.close')} title={t('translations.downloadFailed')} variant="danger" onClose={() => setDownloadError(null)}>
               {downloadError}
             </Alert>
           )}
           {loadError && (
-            <Alert closeLabel="Close" title="Could not load the status" variant="danger" onClose={() => setLoadError(null)}>
+            <Alert closeLabel={t('common.close')} title={t('translations.loadFailed')} variant="danger" onClose={() => setLoadError(null)}>
               {loadError}
             </Alert>
           )}
@@ -193,21 +190,21 @@ const TranslationsPage = () => {
           {status && (
             <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius>
               <Typography tag="h2" variant="delta" id="translation-counts-heading">
-                {`Status in ${status.locale}: ${status.counts.current} current, ${status.counts.outdated} outdated, ${status.counts.missing} missing`}
+                {t('translations.statusHeading', { locale: status.locale, current: status.counts.current, outdated: status.counts.outdated, missing: status.counts.missing })}
               </Typography>
               <Table colCount={4} rowCount={Object.keys(status.byType).length + 1} aria-labelledby="translation-counts-heading">
                 <Thead>
                   <Tr>
-                    <Th><Typography variant="sigma">Type</Typography></Th>
-                    <Th><Typography variant="sigma">Current</Typography></Th>
-                    <Th><Typography variant="sigma">Outdated</Typography></Th>
-                    <Th><Typography variant="sigma">Missing</Typography></Th>
+                    <Th><Typography variant="sigma">{t('translations.column.type')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('translations.column.current')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('translations.column.outdated')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('translations.column.missing')}</Typography></Th>
                   </Tr>
                 </Thead>
                 <Tbody>
                   {Object.entries(status.byType).map(([uid, counts]) => (
                     <Tr key={uid}>
-                      <Td><Typography>{TYPE_NAMES[uid] ?? uid}</Typography></Td>
+                      <Td><Typography>{typeName(t, uid)}</Typography></Td>
                       <Td><Typography>{counts.current}</Typography></Td>
                       <Td><Typography>{counts.outdated}</Typography></Td>
                       <Td><Typography>{counts.missing}</Typography></Td>
@@ -221,15 +218,15 @@ const TranslationsPage = () => {
           {status && (
             <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius>
               <Typography tag="h2" variant="delta" id="translation-work-heading">
-                {needingWork.length === 0 ? 'Nothing needs work in this language.' : `${needingWork.length} documents need work`}
+                {needingWork.length === 0 ? t('translations.nothingNeedsWork') : t('translations.needWork', { count: needingWork.length })}
               </Typography>
               {needingWork.length > 0 && (
                 <Table colCount={3} rowCount={needingWork.length + expandedCount + 1} aria-labelledby="translation-work-heading">
                   <Thead>
                     <Tr>
-                      <Th><Typography variant="sigma">Document</Typography></Th>
-                      <Th><Typography variant="sigma">Type</Typography></Th>
-                      <Th><Typography variant="sigma">Status</Typography></Th>
+                      <Th><Typography variant="sigma">{t('translations.column.document')}</Typography></Th>
+                      <Th><Typography variant="sigma">{t('translations.column.type')}</Typography></Th>
+                      <Th><Typography variant="sigma">{t('translations.column.status')}</Typography></Th>
                     </Tr>
                   </Thead>
                   <Tbody>
@@ -242,15 +239,15 @@ const TranslationsPage = () => {
                           <Td>
                             <Link tag={RouterLink} to={contentManagerPath(entry.uid, entry.documentId, status.locale)}>{`${entry.label} (${status.locale})`}</Link>
                           </Td>
-                          <Td><Typography>{TYPE_NAMES[entry.uid] ?? entry.uid}</Typography></Td>
+                          <Td><Typography>{typeName(t, entry.uid)}</Typography></Td>
                           <Td>
                             <Flex gap={2}>
                               <Badge textColor={BADGE[entry.status].textColor} backgroundColor={BADGE[entry.status].backgroundColor}>
-                                {BADGE[entry.status].label}
+                                {t(`translations.state.${entry.status}`)}
                               </Badge>
                               {entry.status === 'outdated' && (
                                 <Button variant="ghost" size="S" aria-expanded={expanded.has(key)} aria-controls={changesId} onClick={() => toggle(key)}>
-                                  {expanded.has(key) ? 'Hide what changed' : 'What changed in English'}
+                                  {expanded.has(key) ? t('translations.hideChanges') : t('translations.showChanges')}
                                   <VisuallyHidden>{` (${entry.label})`}</VisuallyHidden>
                                 </Button>
                               )}
