@@ -173,6 +173,11 @@ test('translator (fr): sees what changed in English, works through outdated Fren
     await expect(page.getByRole('button', { name: 'Stáhnout XLIFF s tím, co je třeba přeložit' })).toBeVisible();
     await expect(page.getByRole('combobox', { name: 'Jazyk' })).toHaveText(/francouzština \(fr\)/);
     await shot(page, 'translations-page-cs');
+    // A refusal from the server, in Czech: a French import of a German file.
+    const german = testInfo.outputPath('partner-cities-de.xlf');
+    fs.writeFileSync(german, fs.readFileSync(testInfo.outputPath('partner-cities-fr-translated.xlf'), 'utf8').replace(/target-language="fr"/g, 'target-language="de"'));
+    await page.locator('input[type=file]#xliff-upload').setInputFiles(german);
+    await expect(page.getByRole('alert').filter({ hasText: 'Nic nebylo importováno' })).toContainText('Tento soubor je pro jazyk „de“, ne pro fr.');
     // The profile choice belongs to the user: put it back for the journeys that follow.
     expect((await translator.request('PUT', '/admin/users/me', { preferedLanguage: 'en-GB' })).status).toBe(200);
   });
