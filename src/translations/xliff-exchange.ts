@@ -90,6 +90,13 @@ export const exportXliff = async (
 type XliffUnit = { source?: unknown; target?: unknown };
 export type ParsedXliff = { sourceLanguage?: string; targetLanguage?: string; resources: Record<string, Record<string, XliffUnit>> };
 
+/**
+ * The xliff package's reading, keeping text that is only spaces between two inline codes: by
+ * default it drops it, and `<g>bold</g> <g>italic</g>` came back as "bolditalic".
+ */
+export const parseXliff12 = (xml: string) =>
+  (xliff12ToJs as unknown as (xml: string, options: { captureSpacesBetweenElements: boolean }) => Promise<ParsedXliff>)(xml, { captureSpacesBetweenElements: true });
+
 /** Reads an XLIFF 1.2 file; a malformed one is a 400 that says where. */
 export const readXliff = async (xml: string): Promise<ParsedXliff> => {
   const wellFormed = XMLValidator.validate(xml);
@@ -100,7 +107,7 @@ export const readXliff = async (xml: string): Promise<ParsedXliff> => {
     });
   }
   try {
-    const parsed = (await xliff12ToJs(xml)) as ParsedXliff;
+    const parsed = await parseXliff12(xml);
     if (!parsed?.resources || Object.keys(parsed.resources).length === 0) throw new Error('no <file> element with trans-units');
     return parsed;
   } catch (error) {

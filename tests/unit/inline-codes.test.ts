@@ -1,4 +1,5 @@
-import { xliff12ToJs } from 'xliff';
+import fc from 'fast-check';
+import { fuzzOptions } from '../helpers/fuzz';
 import {
   alignToSource,
   inlineFromXliffJs,
@@ -10,6 +11,7 @@ import {
   UnsupportedTag,
   type Inline,
 } from '../../src/translations/inline-codes';
+import { parseXliff12 } from '../../src/translations/xliff-exchange';
 
 /** A paragraph with every kind of formatting the Blocks editor makes. */
 const EVERY_FORMAT = [
@@ -30,9 +32,10 @@ const EVERY_FORMAT_XML =
   'Visit <g id="1" ctype="link">Lille<g id="2" ctype="bold"> town hall</g></g>, read <g id="3" ctype="bold">this<g id="4" ctype="italic"> twice</g></g> and ' +
   '<g id="5" ctype="underlined">that</g>, <g id="6" ctype="x-strikethrough">not this</g>, run <g id="7" ctype="x-code">npm test</g>.<x id="8" ctype="lb"/>New line.';
 
+/** A target as the import reads it (the xliff package, spaces between codes kept). */
 const xliffTarget = async (inner: string): Promise<Inline[]> => {
   const xml = `<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="f" source-language="en" target-language="fr" datatype="plaintext"><body><trans-unit id="u" xml:space="preserve"><source>x</source><target>${inner}</target></trans-unit></body></file></xliff>`;
-  return inlineFromXliffJs((await xliff12ToJs(xml)).resources.f.u.target);
+  return inlineFromXliffJs((await parseXliff12(xml)).resources.f.u.target);
 };
 
 describe('inline codes', () => {
@@ -87,5 +90,57 @@ describe('inline codes', () => {
     expect(aligned.complete).toBe(true);
     const plain = alignToSource(segmentOfNodes([{ type: 'text', text: 'Voir Lille' }]), english);
     expect(plain).toEqual({ content: ['Voir Lille'], complete: false });
+  });
+});
+
+/**
+ * Properties over random paragraphs: any mix of marks, links and line breaks survives the trip
+ * through XLIFF (our writer, the xliff package's reader) exactly; a target whose tags are moved
+ * anywhere (kept well-nested) is accepted; one that drops, repeats or invents a tag never is.
+ */
+describe('inline codes, on random paragraphs', () => {
+  const text = fc.stringMatching(/^[a-zA-Zéü <&>"'.,\n]{1,12}$/);
+  const marks = fc.record({ bold: fc.boolean(), italic: fc.boolean(), underline: fc.boolean(), strikethrough: fc.boolean(), code: fc.boolean() });
+  const textNode = fc.tuple(text, marks).map(([value, flags]) => ({ type: 'text', text: value, ...Object.fromEntries(Object.entries(flags).filter(([, on]) => on)) }));
+  const linkNode = fc.tuple(fc.webUrl(), fc.array(textNode, { minLength: 1, maxLength: 3 })).map(([url, children]) => ({ type: 'link', url, children }));
+  const paragraph = fc.array(fc.oneof({ weight: 3, arbitrary: textNode }, { weight: 1, arbitrary: linkNode }), { minLength: 1, maxLength: 8 });
+
+  /** What the editor stores for those nodes: adjacent runs of the same formatting merged, empty ones gone. */
+  const normalise = (nodes: any[]) => nodesFromInline(segmentOfNodes(nodes).content, segmentOfNodes(nodes).codes);
+  const asXliffTarget = async (content: Inline[]) => xliffTarget(inlineXml(content));
+
+  it('round-trip through XLIFF exactly', async () => {
+    await fc.assert(
+      fc.asyncProperty(paragraph, async (nodes) => {
+        const source = segmentOfNodes(nodes);
+        const read = await asXliffTarget(source.content);
+        expect(tagProblems(read, source.codes)).toEqual([]);
+        const rebuilt = nodesFromInline(read, source.codes);
+        expect(rebuilt).toEqual(normalise(nodes));
+        expect(inlineText(read)).toBe(nodes.map((node: any) => (node.type === 'link' ? node.children.map((child: any) => child.text).join('') : node.text)).join(''));
+      }),
+      fuzzOptions('inline-codes round trip', 150),
+    );
+  });
+
+  it('refuse every dropped, repeated or invented tag', async () => {
+    await fc.assert(
+      fc.asyncProperty(paragraph, fc.nat(), fc.constantFrom('drop', 'repeat', 'invent'), async (nodes, pick, mutation) => {
+        const source = segmentOfNodes(nodes);
+        const ids = [...source.codes.keys()];
+        fc.pre(ids.length > 0 || mutation === 'invent');
+        const id = ids[pick % Math.max(ids.length, 1)];
+        const strip = (content: Inline[]): Inline[] => content.flatMap((item) => (typeof item !== 'string' && item.id === id ? (item.kind === 'g' ? strip(item.children) : []) : typeof item !== 'string' && item.kind === 'g' ? [{ ...item, children: strip(item.children) }] : [item]));
+        const find = (content: Inline[]): Inline | undefined => content.map((item) => (typeof item === 'string' ? undefined : item.id === id ? item : item.kind === 'g' ? find(item.children) : undefined)).find(Boolean);
+        const target =
+          mutation === 'drop' ? strip(source.content)
+          : mutation === 'repeat' ? [...source.content, find(source.content)!]
+          : [...source.content, { kind: 'x' as const, id: String(ids.length + 1), ctype: 'lb' }];
+        const problems = tagProblems(await asXliffTarget(target), source.codes);
+        expect(problems.length).toBeGreaterThan(0);
+        if (mutation !== 'invent') expect(problems.join(' ')).toContain(`id="${id}"`);
+      }),
+      fuzzOptions('inline-codes broken tags', 150),
+    );
   });
 });
