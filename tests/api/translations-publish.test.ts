@@ -1,6 +1,6 @@
 import { errors } from '@strapi/utils';
 import { createCity, rowSnapshot, seeded } from '../helpers/builders';
-import { adminLogin, publicGet } from '../helpers/callers';
+import { adminLogin, createApiToken, publicGet, withToken } from '../helpers/callers';
 import { useApp } from '../helpers/strapi';
 
 const CITY = 'api::city.city';
@@ -86,6 +86,11 @@ describe('publishing a language in one step', () => {
     expect((await publish(editor, { locale: 'en' })).status).toBe(400);
     expect((await publish(editor, { locale: 'fr', dryRun: 'yes' })).status).toBe(400);
     expect((await app().http().post('/translations/publish').send({ locale: 'fr' })).status).toBe(401);
+    // An API token, even full-access, is not an admin session.
+    const token = await createApiToken(app(), 'full-access');
+    expect((await app().http().post('/translations/publish').set(withToken(token)).send({ locale: 'fr', dryRun: true })).status).toBe(401);
+    // Other spellings of the path reach the same route and the same refusal.
+    expect((await app().http().post('/Translations/Publish').set(translatorDe.headers).send({ locale: 'fr' })).status).toBe(403);
   });
 
   it('publishes nothing when one publish fails in the real run', async () => {
