@@ -3,6 +3,7 @@ import { guardAdminSignIn } from './admin-sign-in';
 import { stopAuditLogRetention } from './audit/retention';
 import { auditLogRoutes } from './audit/routes';
 import { registerAdminRoutes } from './bootstrap/admin-routes';
+import { registerPagePermissions } from './bootstrap/admin-permissions';
 import { bootstrapApp } from './bootstrap';
 import { assertProductionSecrets } from './bootstrap/production-secrets';
 import { registerDocumentMiddlewares } from './document-middlewares';
@@ -14,7 +15,7 @@ import { guardContentApiQueries } from './public-api/query-guard';
 import { translationRoutes } from './translations/routes';
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
     // First, so production with unsafe secrets stops before it connects or serves anything.
     assertProductionSecrets();
     registerDocumentMiddlewares(strapi);
@@ -22,6 +23,7 @@ export default {
     guardAdminSignIn(strapi);
     declareFallbackLocaleParam(strapi);
     registerAdminRoutes(strapi, [translationRoutes(strapi), auditLogRoutes(strapi)]);
+    await registerPagePermissions(strapi);
     registerReadinessRoute(strapi);
     installGracefulShutdown(strapi);
   },

@@ -10,14 +10,12 @@ export const AUDIT_LOG_READ = 'api::audit-log.read';
 export const TRANSLATIONS_READ = 'api::translations.read';
 
 /**
- * Registers the page permissions (Settings → Roles shows them under "International relations")
- * and gives them to super admins at once: Strapi grants super admins new actions only when it
- * next starts.
+ * Registers the page permissions (Settings → Roles shows them under "International relations").
+ * In the register phase: the admin's bootstrap then gives them to super admins and keeps the
+ * roles' grants of them; registered later, it would delete those grants at every start as
+ * permissions of unknown actions, and a restored database would not match its backup.
  */
 export const registerPagePermissions = async (strapi: Core.Strapi) => {
-  const { actionProvider } = strapi.service('admin::permission') as { actionProvider: { registerMany(actions: unknown[]): Promise<void>; has(id: string): boolean } };
-  const missing = PAGE_ACTIONS.filter((action) => !actionProvider.has(`api::${action.uid}`));
-  if (missing.length === 0) return;
-  await actionProvider.registerMany(missing.map((action) => ({ ...action, section: 'settings', category: 'International relations' })));
-  await (strapi.service('admin::role') as { resetSuperAdminPermissions(): Promise<void> }).resetSuperAdminPermissions();
+  const { actionProvider } = strapi.service('admin::permission') as { actionProvider: { registerMany(actions: unknown[]): Promise<void> } };
+  await actionProvider.registerMany(PAGE_ACTIONS.map((action) => ({ ...action, section: 'settings', category: 'International relations' })));
 };

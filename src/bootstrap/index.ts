@@ -10,7 +10,6 @@ import { ensureSearchSchema } from '../search/schema';
 import { watchLocaleChanges } from '../locales/known-locales';
 import { isContentEmpty, seedContent } from '../seed/seed-content';
 import { ensureAdminRoles } from './admin-roles';
-import { registerPagePermissions } from './admin-permissions';
 import { applyContentManagerViews } from '../content-manager/apply-configuration';
 import { revokeDefaultFullAccessToken } from './api-tokens';
 import { lockDownPublicAccess } from '../public-api/public-access';
@@ -24,7 +23,6 @@ export const bootstrapApp = async (strapi: Core.Strapi) => {
   await ensureLocales(strapi);
   await ensureMediaBucket(strapi);
   await lockDownPublicAccess(strapi);
-  await registerPagePermissions(strapi);
   await ensureAdminRoles(strapi);
   await applyContentManagerViews(strapi);
   await ensureFirstAdmin(strapi);
