@@ -7,7 +7,8 @@ import type { TextUnit } from './xliff-format';
  */
 export type SourceSnapshot = Array<{ path: string; field: string; text: string }>;
 export type WordChange = { kind: 'same' | 'added' | 'removed'; text: string };
-export type FieldChange = { field: string; before: string; after: string; diff: WordChange[] };
+/** `label`: what the Content Manager calls the field, when the caller knows it. */
+export type FieldChange = { field: string; label?: string; before: string; after: string; diff: WordChange[] };
 
 const normalise = (text: string) => text.replace(/[^\S\n]+/g, ' ').trim();
 

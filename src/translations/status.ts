@@ -4,11 +4,21 @@ import { englishSources, sourceFingerprint, storedFingerprints, storedSourceText
 import { type FieldChange, type SourceSnapshot, fieldChanges } from './english-changes';
 import { entryTexts } from './xliff-format';
 import { attributesOf, modelOf } from '../database/models';
+import { MODEL_VIEWS } from '../content-manager/field-help';
 
 export type TranslationState = 'missing' | 'outdated' | 'current';
 export type Counts = Record<TranslationState, number> & { total: number };
 /** `changes`: with `includeChanges`, per field of an outdated translation, the English then and now (null when not known). */
 export type DocumentStatus = { uid: string; documentId: string; label: string; status: TranslationState; updatedAt: string | null; changes?: FieldChange[] | null };
+
+/** The Content Manager's label of a field (`organisations.role`: "Organisations: Role"), or its name. */
+const fieldLabel = (strapi: Core.Strapi, uid: string, field: string) => {
+  const [name, nested] = field.split('.');
+  const own = MODEL_VIEWS[uid]?.fields[name]?.label ?? name;
+  if (!nested) return own;
+  const component = attributesOf(strapi, uid)[name]?.component as string | undefined;
+  return `${own}: ${(component && MODEL_VIEWS[component]?.fields[nested]?.label) ?? nested}`;
+};
 
 const getModel = (strapi: Core.Strapi) => (name: string) => modelOf(strapi, name) as { attributes: Record<string, any> };
 const emptyCounts = (): Counts => ({ total: 0, current: 0, outdated: 0, missing: 0 });
@@ -48,7 +58,7 @@ export const translationStatus = async (
       const entry: DocumentStatus = { uid, documentId, label: String(source[labelField] ?? documentId), status, updatedAt: translatedAt.get(documentId) ?? null };
       if (includeChanges && status === 'outdated') {
         const snapshot = snapshots.get(documentId);
-        entry.changes = snapshot ? fieldChanges(snapshot, entryTexts(attributes, source, getModel(strapi))) : null;
+        entry.changes = snapshot ? fieldChanges(snapshot, entryTexts(attributes, source, getModel(strapi))).map((change) => ({ ...change, label: fieldLabel(strapi, uid, change.field) })) : null;
       }
       documents.push(entry);
     }

@@ -41,7 +41,7 @@ describe('English changes for translators', () => {
   it('lists, per field of an outdated translation, the English then and now with a word diff', async () => {
     const entry = await statusOf(`locale=de&uid=${CITY}&include=diff`, translatorDe);
     expect(entry.status).toBe('outdated');
-    expect(entry.changes.map((change: any) => change.field)).toEqual(['summary', 'description']);
+    expect(entry.changes.map((change: any) => [change.field, change.label])).toEqual([['summary', 'Summary'], ['description', 'Description']]);
     const [summary, description] = entry.changes;
     expect(summary.before).toBe(summaryThen);
     expect(summary.after).toBe(summaryThen.replace('Leeds', 'the City of Leeds'));
@@ -49,6 +49,17 @@ describe('English changes for translators', () => {
     expect(summary.diff.map((part: any) => part.text).join('')).toBe(summary.after);
     expect(description.diff.filter((part: any) => part.kind === 'added').map((part: any) => part.text.trim())).toEqual(['It hosts a football museum.']);
     expect(description.diff.some((part: any) => part.kind === 'removed')).toBe(false);
+  });
+
+  it('names a changed component field by its labels', async () => {
+    const PARTNERSHIP = 'api::partnership.partnership';
+    const hangzhou = await seeded(app(), PARTNERSHIP, 'leeds-hangzhou');
+    const english = await app().strapi.documents(PARTNERSHIP).findOne({ documentId: hangzhou, locale: 'en', status: 'published', populate: ['organisations'] } as any);
+    const organisations = ((english as any).organisations as any[]).map(({ id: _id, ...organisation }, index) => (index === 0 ? { ...organisation, role: `${organisation.role} and host` } : organisation));
+    await app().strapi.documents(PARTNERSHIP).update({ documentId: hangzhou, locale: 'en', status: 'published', data: { organisations } as any });
+    const response = await app().http().get(`/translations/status?locale=cs&uid=${PARTNERSHIP}&include=diff`).set(editor.headers);
+    const entry = response.body.data.documents.find((document: any) => document.documentId === hangzhou);
+    expect(entry.changes.map((change: any) => [change.field, change.label])).toEqual([['organisations.role', 'Organisations: Role']]);
   });
 
   it('leaves changes out unless asked, and for current translations', async () => {
@@ -81,7 +92,7 @@ describe('English changes for translators', () => {
     const english = await app().strapi.documents(CITY).findOne({ documentId: dortmund, locale: 'en', status: 'published' });
     await app().strapi.documents(CITY).update({ documentId: dortmund, locale: 'en', status: 'published', data: { summary: `${english!.summary} Twinned since 1969.` } as any });
     const entry = await statusOf(`locale=de&uid=${CITY}&include=diff`);
-    expect(entry.changes).toEqual([{ field: 'summary', before: english!.summary, after: `${english!.summary} Twinned since 1969.`, diff: expect.any(Array) }]);
+    expect(entry.changes).toEqual([{ field: 'summary', label: 'Summary', before: english!.summary, after: `${english!.summary} Twinned since 1969.`, diff: expect.any(Array) }]);
     // Still outdated in French, against the English the French was saved with: both edits show.
     const french = await statusOf(`locale=fr&uid=${CITY}&include=diff`);
     expect(french.changes.find((change: any) => change.field === 'summary').before).toBe(summaryThen);

@@ -82,7 +82,7 @@ test.describe('accessibility (WCAG 2.2 AA, axe-core)', () => {
 
     // With what changed in English shown (struck-through and underlined words on colour).
     await page.getByRole('button', { name: 'What changed in English (Brno)' }).click();
-    await expect(page.getByRole('heading', { name: 'English changed in summary' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'English changed in Summary' })).toBeVisible();
     await shot(page, 'translations-english-changes');
     const expanded = await seriousViolations(page);
     expect(expanded, describeViolations(expanded)).toEqual([]);

@@ -38,7 +38,7 @@ test('translator (fr): sees what changed in English, works through outdated Fren
     await toggle.click();
     await expect(page.getByRole('button', { name: 'Hide what changed (Dortmund)' })).toHaveAttribute('aria-expanded', 'true');
     const changes = page.locator(`#english-changes-${dortmund}`);
-    await expect(changes.getByRole('heading', { name: 'English changed in summary' })).toBeVisible();
+    await expect(changes.getByRole('heading', { name: 'English changed in Summary' })).toBeVisible();
     // Every word the server counts as removed or added is marked as such on the page.
     const diff = (await translator.request('GET', `/translations/status?locale=fr&uid=${CITY}&include=diff`)).body.data.documents
       .find((entry: { documentId: string }) => entry.documentId === dortmund).changes.find((change: { field: string }) => change.field === 'summary').diff as Array<{ kind: string; text: string }>;

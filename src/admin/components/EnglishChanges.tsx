@@ -3,7 +3,7 @@ import { Box, Flex, Typography, VisuallyHidden } from '@strapi/design-system';
 import { useText } from '../i18n';
 
 export type WordChange = { kind: 'same' | 'added' | 'removed'; text: string };
-export type FieldChange = { field: string; before: string; after: string; diff: WordChange[] };
+export type FieldChange = { field: string; label?: string; before: string; after: string; diff: WordChange[] };
 
 /** Removed words struck through on red, added ones underlined on green; screen readers hear which is which. */
 const Word = ({ part }: { part: WordChange }) => {
@@ -40,7 +40,7 @@ export const EnglishChanges = ({ changes, id }: { changes: FieldChange[] | null 
           {changes.map((change) => (
             <Box key={change.field}>
               <Typography tag="h3" variant="sigma">
-                {t('changes.heading', { field: change.field })}
+                {t('changes.heading', { field: change.label ?? change.field })}
               </Typography>
               <Typography tag="p" style={{ whiteSpace: 'pre-wrap' }}>
                 {change.diff.map((part, index) => (
