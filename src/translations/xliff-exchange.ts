@@ -9,8 +9,8 @@ import { applyTargets, buildXliff, entryTexts, type TargetValue, type Translatio
 import { alignToSource, inlineFromXliffJs, inlineText, nodesFromInline, sameContent, tagProblems, UnsupportedTag, type Inline } from './inline-codes';
 import { type SourceSnapshot, unitChangeNote } from './english-changes';
 import { withAuditAction } from '../audit/scope';
-import { storedSourceTexts, textPopulate } from './fingerprints';
-import { type TranslationState, translationStatus } from './status';
+import { sourceFingerprint, storedFingerprints, storedSourceTexts, textPopulate } from './fingerprints';
+import type { TranslationState } from './status';
 import { attributesOf, contentTypeOf, modelOf, queryOf } from '../database/models';
 
 const getModel = (strapi: Core.Strapi) => (uid: string) => modelOf(strapi, uid) as { attributes: Record<string, any> };
@@ -52,23 +52,27 @@ export const exportXliff = async (
 ) => {
   const files = [];
   for (const uid of uids) {
-    const { documents } = await translationStatus(strapi, locale, [uid]);
-    const wanted = statuses ? new Set(documents.filter((entry) => statuses.includes(entry.status)).map((entry) => entry.documentId)) : undefined;
-    const outdated = documents.filter((entry) => entry.status === 'outdated').map((entry) => entry.documentId);
+    const [sources, targets, stored] = await Promise.all([englishPublished(strapi, uid), localeDrafts(strapi, uid, locale), storedFingerprints(strapi, uid, locale)]);
+    // The translation status of each exported (published) document, as translationStatus decides it, from the rows at hand.
+    const states = new Map(
+      [...sources].map(([documentId, source]): [string, TranslationState] => [
+        documentId,
+        !targets.has(documentId) ? 'missing' : stored.get(documentId) === sourceFingerprint(strapi, uid, source) ? 'current' : 'outdated',
+      ]),
+    );
+    const outdated = [...states].filter(([, state]) => state === 'outdated').map(([documentId]) => documentId);
     const snapshots = outdated.length > 0 ? await storedSourceTexts(strapi, uid, locale, outdated) : new Map<string, SourceSnapshot>();
-    const sources = await englishPublished(strapi, uid);
-    const targets = await localeDrafts(strapi, uid, locale);
     const model = strapi.getModel(uid);
     const units: TranslationUnit[] = [];
     for (const [documentId, source] of sources) {
-      if (wanted && !wanted.has(documentId)) continue;
+      if (statuses && !statuses.includes(states.get(documentId)!)) continue;
       const translated = new Map(textsOf(strapi, uid, targets.get(documentId)).map((unit) => [unit.path, unit]));
       for (const unit of textsOf(strapi, uid, source)) {
         const existing = translated.get(unit.path);
         const aligned = existing ? alignToSource(existing.segment, unit.segment) : undefined;
         const notes = [
           `${model.info.displayName} "${source.name ?? source.title ?? documentId}", field ${unit.field}: ${editLink(strapi, uid, documentId, locale)}`,
-          outdated.includes(documentId) ? unitChangeNote(snapshots.get(documentId), unit) : undefined,
+          states.get(documentId) === 'outdated' ? unitChangeNote(snapshots.get(documentId), unit) : undefined,
           aligned && !aligned.complete ? REVIEW_FORMATTING : undefined,
         ];
         units.push({
