@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { guardAdminSignIn } from './admin-sign-in';
 import { stopAuditLogRetention } from './audit/retention';
+import { stopHistory } from './history/retention';
 import { auditLogRoutes } from './audit/routes';
 import { registerAdminRoutes } from './bootstrap/admin-routes';
 import { registerPagePermissions } from './bootstrap/admin-permissions';
@@ -13,6 +14,7 @@ import { registerReadinessRoute } from './health/readiness';
 import { stopCrossInstanceInvalidation } from './http-cache';
 import { guardContentApiQueries } from './public-api/query-guard';
 import { translationRoutes } from './translations/routes';
+import { historyRoutes } from './history/routes';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -22,7 +24,7 @@ export default {
     guardContentApiQueries(strapi);
     guardAdminSignIn(strapi);
     declareFallbackLocaleParam(strapi);
-    registerAdminRoutes(strapi, [translationRoutes(strapi), auditLogRoutes(strapi)]);
+    registerAdminRoutes(strapi, [translationRoutes(strapi), auditLogRoutes(strapi), historyRoutes(strapi)]);
     await registerPagePermissions(strapi);
     registerReadinessRoute(strapi);
     installGracefulShutdown(strapi);
@@ -34,6 +36,7 @@ export default {
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     stopAuditLogRetention(strapi);
+    stopHistory(strapi);
     await stopCrossInstanceInvalidation(strapi);
   },
 };

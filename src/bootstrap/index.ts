@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ensureFirstAdmin } from '../admin-sign-in/first-admin';
 import { startAuditLogRetention } from '../audit/retention';
+import { startHistory } from '../history/retention';
 import { clearCacheOnNonDocumentChanges } from '../http-cache/invalidation';
 import { startCrossInstanceInvalidation } from '../http-cache';
 import { ensureLocales } from '../locales/ensure-locales';
@@ -29,6 +30,7 @@ export const bootstrapApp = async (strapi: Core.Strapi) => {
   await revokeDefaultFullAccessToken(strapi);
   await registerWebhooksFromEnv(strapi);
   await startAuditLogRetention(strapi);
+  await startHistory(strapi);
   await ensureSearchSchema(strapi);
   if (process.env.SEED_ON_EMPTY !== 'false' && (await isContentEmpty(strapi))) {
     const report = await seedContent(strapi);

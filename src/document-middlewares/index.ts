@@ -15,13 +15,15 @@ import { writeTransaction } from './write-transaction';
 import { contentApiReads } from '../public-api/published-only';
 import { contentValidation } from './content-validation';
 import { searchIndexing } from '../search/middleware';
+import { versionHistory } from '../history/middleware';
 
 /**
  * Order matters: empty the response cache once a write has committed; hold content API reads to
  * published content and the public query rules (before fallbackLocale rewrites the filters); refuse unknown locales
  * and deleting only a draft; serve fallbackLocale reads; refuse translators' writes outside
  * their locale; open one transaction for the write; record it in the audit log (inside that
- * transaction, around everything below); index the published versions for search (in that
+ * transaction, around everything below); keep a version of what it changed (version history);
+ * index the published versions for search (in that
  * transaction, once everything below has written); fill
  * derived fields; validate; keep shared fields on the English version's values; then write, sync
  * the other locales and fingerprint the source of a saved translation.
@@ -35,6 +37,7 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   useDocumentMiddleware(strapi, translatorGuard(strapi));
   useDocumentMiddleware(strapi, writeTransaction(strapi));
   useDocumentMiddleware(strapi, auditLog(strapi));
+  useDocumentMiddleware(strapi, versionHistory(strapi));
   useDocumentMiddleware(strapi, searchIndexing(strapi));
   useDocumentMiddleware(strapi, slugGeneration(strapi));
   useDocumentMiddleware(strapi, countryNames(strapi));

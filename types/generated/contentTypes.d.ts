@@ -646,6 +646,53 @@ export interface ApiCityCity extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiDocumentVersionDocumentVersion
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'document_versions';
+  info: {
+    description: 'A saved state of one locale version of a council document (version history, restore)';
+    displayName: 'Document version';
+    pluralName: 'document-versions';
+    singularName: 'document-version';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.String & Schema.Attribute.Required;
+    actorEmail: Schema.Attribute.String;
+    actorId: Schema.Attribute.String;
+    actorName: Schema.Attribute.String;
+    actorType: Schema.Attribute.String & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    data: Schema.Attribute.JSON & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::document-version.document-version'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    savedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    sourceFingerprint: Schema.Attribute.JSON;
+    targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    targetUid: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiInternationalRelationsPageInternationalRelationsPage
   extends Struct.SingleTypeSchema {
   collectionName: 'international_relations_pages';
@@ -1566,6 +1613,7 @@ declare module '@strapi/strapi' {
       'admin::user': AdminUser;
       'api::audit-log-entry.audit-log-entry': ApiAuditLogEntryAuditLogEntry;
       'api::city.city': ApiCityCity;
+      'api::document-version.document-version': ApiDocumentVersionDocumentVersion;
       'api::international-relations-page.international-relations-page': ApiInternationalRelationsPageInternationalRelationsPage;
       'api::partnership.partnership': ApiPartnershipPartnership;
       'api::project.project': ApiProjectProject;

@@ -1,0 +1,48 @@
+import type { Core } from '@strapi/strapi';
+import { currentActor } from '../audit/actor';
+import { loadVersion } from '../audit/entries';
+import { scopedAuditAction } from '../audit/scope';
+import { attributesOf, queryOf } from '../database/models';
+import { documentLocale, forCouncilTypes, type DocumentMiddleware } from '../document-middlewares/kit';
+import { DEFAULT_LOCALE } from '../locales/locales';
+import { sameVersion, versionData } from './snapshot';
+import { latestVersion, recordVersion } from './versions';
+
+const FINGERPRINTS = 'api::translation-fingerprint.translation-fingerprint';
+
+/** The state each recorded action leaves, which the version keeps. */
+const RECORDED: Record<string, 'draft' | 'published'> = { create: 'draft', update: 'draft', discardDraft: 'draft', publish: 'published' };
+
+/**
+ * Keeps a version of a locale version each time it changes: its fields and relations, who, when
+ * and the action (create, update, publish, discardDraft, or the larger operation it belongs to:
+ * XLIFF import, restore…). A translation's version also keeps the fingerprint of the English it
+ * was made from, so that restoring it restores its translation status. Inside the write's
+ * transaction; a save that changed nothing since the last version keeps none.
+ */
+export const versionHistory = (strapi: Core.Strapi): DocumentMiddleware =>
+  forCouncilTypes(Object.keys(RECORDED), async (context, next) => {
+    const locale = documentLocale(context);
+    const result = await next();
+    const documentId: string | undefined = context.params.documentId ?? result?.documentId;
+    if (!documentId || locale === '*') return result;
+    const row = await loadVersion(strapi, context.uid, documentId, locale, RECORDED[context.action] === 'published');
+    if (!row) return result;
+    const data = versionData(attributesOf(strapi, context.uid), row);
+    const previous = await latestVersion(strapi, context.uid, documentId, locale);
+    if (context.action === 'update' && previous && sameVersion(previous.data, data)) return result;
+    const fingerprint =
+      locale === DEFAULT_LOCALE
+        ? null
+        : await queryOf(strapi, FINGERPRINTS).findOne({ where: { targetUid: context.uid, targetDocumentId: documentId, locale }, select: ['sourceFingerprint', 'sourceTexts'] });
+    await recordVersion(strapi, {
+      targetUid: context.uid,
+      targetDocumentId: documentId,
+      locale,
+      action: scopedAuditAction() ?? (context.action === 'update' && !previous ? 'create' : context.action),
+      data,
+      sourceFingerprint: fingerprint ? { sourceFingerprint: fingerprint.sourceFingerprint, sourceTexts: fingerprint.sourceTexts ?? null } : null,
+      ...currentActor(strapi),
+    });
+    return result;
+  });
