@@ -1,16 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { AUDIT_LOG_UID } from './entries';
+import { retentionCutoff, startDailyPruning, stopDailyPruning } from '../database/daily-pruning';
 
 export type AuditLogConfig = { retentionDays: number };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const timers = new WeakMap<Core.Strapi, NodeJS.Timeout>();
-
 export const auditLogConfig = (strapi: Core.Strapi): AuditLogConfig => ({ retentionDays: 0, ...(strapi.config.get('audit-log') as Partial<AuditLogConfig>) });
-
-/** The moment before which entries are pruned, or null when every entry is kept. */
-export const retentionCutoff = (retentionDays: number, now: Date): Date | null =>
-  Number.isFinite(retentionDays) && retentionDays > 0 ? new Date(now.getTime() - retentionDays * DAY_MS) : null;
 
 /** Deletes the entries older than the retention period: the only way entries ever leave the log. */
 export const pruneAuditLog = async (strapi: Core.Strapi, now = new Date()): Promise<number> => {
@@ -21,18 +15,10 @@ export const pruneAuditLog = async (strapi: Core.Strapi, now = new Date()): Prom
   return count;
 };
 
-/** Prunes at start, then once a day while the process runs. */
-export const startAuditLogRetention = async (strapi: Core.Strapi) => {
-  if (!retentionCutoff(auditLogConfig(strapi).retentionDays, new Date())) return;
-  await pruneAuditLog(strapi);
-  const timer = setInterval(() => {
-    pruneAuditLog(strapi).catch((error) => strapi.log.error(`Audit log pruning failed: ${(error as Error).message}`));
-  }, DAY_MS);
-  timer.unref();
-  timers.set(strapi, timer);
-};
+const PRUNING = 'Audit log';
 
-export const stopAuditLogRetention = (strapi: Core.Strapi) => {
-  clearInterval(timers.get(strapi));
-  timers.delete(strapi);
-};
+/** Prunes at start, then once a day while the process runs. */
+export const startAuditLogRetention = (strapi: Core.Strapi) =>
+  startDailyPruning(strapi, PRUNING, auditLogConfig(strapi).retentionDays, () => pruneAuditLog(strapi));
+
+export const stopAuditLogRetention = (strapi: Core.Strapi) => stopDailyPruning(strapi, PRUNING);

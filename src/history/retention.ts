@@ -1,12 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { retentionCutoff } from '../audit/retention';
+import { retentionCutoff, startDailyPruning, stopDailyPruning } from '../database/daily-pruning';
 import { queryOf } from '../database/models';
 import { VERSIONS_UID } from './versions';
 
 export type HistoryConfig = { retentionDays: number };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const timers = new WeakMap<Core.Strapi, NodeJS.Timeout>();
+const PRUNING = 'Version history';
 
 export const historyConfig = (strapi: Core.Strapi): HistoryConfig => ({ retentionDays: 0, ...(strapi.config.get('history') as Partial<HistoryConfig>) });
 
@@ -25,16 +24,7 @@ export const pruneHistory = async (strapi: Core.Strapi, now = new Date()): Promi
  */
 export const startHistory = async (strapi: Core.Strapi) => {
   await strapi.db.connection.raw('CREATE INDEX IF NOT EXISTS document_versions_lookup ON document_versions (target_uid, target_document_id, locale, id)');
-  if (!retentionCutoff(historyConfig(strapi).retentionDays, new Date())) return;
-  await pruneHistory(strapi);
-  const timer = setInterval(() => {
-    pruneHistory(strapi).catch((error) => strapi.log.error(`Version history pruning failed: ${(error as Error).message}`));
-  }, DAY_MS);
-  timer.unref();
-  timers.set(strapi, timer);
+  await startDailyPruning(strapi, PRUNING, historyConfig(strapi).retentionDays, () => pruneHistory(strapi));
 };
 
-export const stopHistory = (strapi: Core.Strapi) => {
-  clearInterval(timers.get(strapi));
-  timers.delete(strapi);
-};
+export const stopHistory = (strapi: Core.Strapi) => stopDailyPruning(strapi, PRUNING);

@@ -1,7 +1,7 @@
 import { actorOf } from '../../src/audit/actor';
 import { changedFieldNames } from '../../src/audit/changed-fields';
 import { auditLogQuery } from '../../src/audit/query';
-import { retentionCutoff } from '../../src/audit/retention';
+import { retentionCutoff } from '../../src/database/daily-pruning';
 import { auditLogEntryResponse } from '../../src/audit/response';
 
 const ATTRIBUTES = {
