@@ -2,13 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { currentActor } from '../audit/actor';
 import { loadVersion } from '../audit/entries';
 import { scopedAuditAction } from '../audit/scope';
-import { attributesOf, queryOf } from '../database/models';
+import { attributesOf } from '../database/models';
+import { translationSourceOf } from '../translations/fingerprints';
 import { documentLocale, forCouncilTypes, type DocumentMiddleware } from '../document-middlewares/kit';
 import { DEFAULT_LOCALE } from '../locales/locales';
 import { sameVersion, versionData } from './snapshot';
 import { latestVersion, recordVersion } from './versions';
-
-const FINGERPRINTS = 'api::translation-fingerprint.translation-fingerprint';
 
 /** The state each recorded action leaves, which the version keeps. */
 const RECORDED: Record<string, 'draft' | 'published'> = { create: 'draft', update: 'draft', discardDraft: 'draft', publish: 'published' };
@@ -31,17 +30,14 @@ export const versionHistory = (strapi: Core.Strapi): DocumentMiddleware =>
     const data = versionData(attributesOf(strapi, context.uid), row);
     const previous = await latestVersion(strapi, context.uid, documentId, locale);
     if (context.action === 'update' && previous && sameVersion(previous.data, data)) return result;
-    const fingerprint =
-      locale === DEFAULT_LOCALE
-        ? null
-        : await queryOf(strapi, FINGERPRINTS).findOne({ where: { targetUid: context.uid, targetDocumentId: documentId, locale }, select: ['sourceFingerprint', 'sourceTexts'] });
+    const translationSource = locale === DEFAULT_LOCALE ? null : await translationSourceOf(strapi, context.uid, documentId, locale);
     await recordVersion(strapi, {
       targetUid: context.uid,
       targetDocumentId: documentId,
       locale,
       action: scopedAuditAction() ?? (context.action === 'update' && !previous ? 'create' : context.action),
       data,
-      sourceFingerprint: fingerprint ? { sourceFingerprint: fingerprint.sourceFingerprint, sourceTexts: fingerprint.sourceTexts ?? null } : null,
+      sourceFingerprint: translationSource,
       ...currentActor(strapi),
     });
     return result;

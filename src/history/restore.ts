@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { withAuditAction } from '../audit/scope';
-import { attributesOf, queryOf } from '../database/models';
-import { isLocalizedAttribute, translatedAttributes } from '../domain/content-types';
+import { queryOf } from '../database/models';
+import { isLocalizedAttribute } from '../domain/content-types';
+import { restoreTranslationSource, sourceAttributes } from '../translations/fingerprints';
 import { DEFAULT_LOCALE } from '../locales/locales';
 import type { VersionData } from './snapshot';
 import type { VersionRecord } from './versions';
 
-const FINGERPRINTS = 'api::translation-fingerprint.translation-fingerprint';
 /** Kept by the rules that make them, never restored: the slug follows the English name. */
 const NOT_RESTORED = ['slug'];
 
@@ -17,7 +17,7 @@ const NOT_RESTORED = ['slug'];
  * relations follow the English version anyway (and translators may write nothing else).
  */
 export const restorableData = (strapi: Core.Strapi, version: Pick<VersionRecord, 'targetUid' | 'locale' | 'data'>): VersionData => {
-  const attributes = translatedAttributes(version.targetUid, attributesOf(strapi, version.targetUid));
+  const attributes = sourceAttributes(strapi, version.targetUid);
   return Object.fromEntries(
     Object.entries(version.data).filter(([name]) => {
       const attribute = attributes[name];
@@ -43,10 +43,7 @@ export const restoreVersion = async (strapi: Core.Strapi, version: VersionRecord
     strapi.db.transaction(async () => {
       const result = await strapi.documents(uid as any).update({ documentId, locale, data: restorableData(strapi, version) as any });
       if (locale !== DEFAULT_LOCALE && version.sourceFingerprint) {
-        await queryOf(strapi, FINGERPRINTS).updateMany({
-          where: { targetUid: uid, targetDocumentId: documentId, locale },
-          data: { sourceFingerprint: version.sourceFingerprint.sourceFingerprint, sourceTexts: version.sourceFingerprint.sourceTexts },
-        });
+        await restoreTranslationSource(strapi, uid, documentId, locale, version.sourceFingerprint);
       }
       return result;
     }),

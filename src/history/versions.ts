@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { AuditActor } from '../audit/actor';
 import { queryOf } from '../database/models';
 import type { VersionData } from './snapshot';
+import type { TranslationSource } from '../translations/fingerprints';
 
 export const VERSIONS_UID = 'api::document-version.document-version';
 
@@ -13,7 +14,7 @@ export type VersionRecord = {
   action: string;
   savedAt: string;
   data: VersionData;
-  sourceFingerprint: { sourceFingerprint: string; sourceTexts: unknown } | null;
+  sourceFingerprint: TranslationSource | null;
 } & AuditActor;
 
 /** What a list shows of a version: everything but its content. */

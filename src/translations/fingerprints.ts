@@ -32,16 +32,21 @@ export const englishSources = async (strapi: Core.Strapi, uid: string, documentI
   return sources;
 };
 
-const sourceAttributes = (strapi: Core.Strapi, uid: string) => translatedAttributes(uid, attributesOf(strapi, uid));
-const lookup = (strapi: Core.Strapi) => (name: string) => modelOf(strapi, name) as { attributes: Record<string, any> };
+/** A type's attributes that translations cover: every one but those derived from others. */
+export const sourceAttributes = (strapi: Core.Strapi, uid: string) => translatedAttributes(uid, attributesOf(strapi, uid));
+/** Schemas by uid, for the text functions that walk into components. */
+export const modelLookup = (strapi: Core.Strapi) => (name: string) => modelOf(strapi, name) as { attributes: Record<string, any> };
+
+/** The text units of an entry (XLIFF units, and what "what changed in English" compares). */
+export const textUnitsOf = (strapi: Core.Strapi, uid: string, entry: Record<string, any> | null | undefined) => entryTexts(sourceAttributes(strapi, uid), entry, modelLookup(strapi));
 
 export const sourceFingerprint = (strapi: Core.Strapi, uid: string, source: Record<string, any> | undefined) =>
   source
-    ? fingerprint(translatableText(sourceAttributes(strapi, uid), source, lookup(strapi)))
+    ? fingerprint(translatableText(sourceAttributes(strapi, uid), source, modelLookup(strapi)))
     : undefined;
 
 /** The English text of each unit, kept to show translators what changed since. */
-export const sourceSnapshot = (strapi: Core.Strapi, uid: string, source: Record<string, any>) => snapshotOf(entryTexts(sourceAttributes(strapi, uid), source, lookup(strapi)));
+export const sourceSnapshot = (strapi: Core.Strapi, uid: string, source: Record<string, any>) => snapshotOf(textUnitsOf(strapi, uid, source));
 
 /** Records that `locale` of the document now matches the current English text, and keeps that text. */
 export const recordTranslation = async (strapi: Core.Strapi, uid: string, documentId: string, locale: string) => {
@@ -77,3 +82,15 @@ export const storedSourceTexts = async (strapi: Core.Strapi, uid: string, locale
   });
   return new Map(rows.filter((row) => Array.isArray(row.sourceTexts)).map((row) => [row.targetDocumentId, row.sourceTexts as SourceSnapshot]));
 };
+
+/** What a translation's fingerprint row holds: the English it was made from (version history keeps it). */
+export type TranslationSource = { sourceFingerprint: string; sourceTexts: SourceSnapshot | null };
+
+export const translationSourceOf = async (strapi: Core.Strapi, uid: string, documentId: string, locale: string): Promise<TranslationSource | null> => {
+  const row = await strapi.db.query(FINGERPRINTS).findOne({ where: { targetUid: uid, targetDocumentId: documentId, locale }, select: ['sourceFingerprint', 'sourceTexts'] });
+  return row ? { sourceFingerprint: row.sourceFingerprint, sourceTexts: row.sourceTexts ?? null } : null;
+};
+
+/** Puts back the English a translation was made from (a restored version's), whatever its last save recorded. */
+export const restoreTranslationSource = (strapi: Core.Strapi, uid: string, documentId: string, locale: string, source: TranslationSource) =>
+  strapi.db.query(FINGERPRINTS).updateMany({ where: { targetUid: uid, targetDocumentId: documentId, locale }, data: source });

@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { CONTENT_TYPE_UIDS, SLUG_SOURCE_FIELD, translatedAttributes, type ContentTypeUid } from '../domain/content-types';
-import { englishSources, sourceFingerprint, storedFingerprints, storedSourceTexts } from './fingerprints';
+import { CONTENT_TYPE_UIDS, SLUG_SOURCE_FIELD, type ContentTypeUid } from '../domain/content-types';
+import { englishSources, sourceFingerprint, storedFingerprints, storedSourceTexts, textUnitsOf } from './fingerprints';
 import { type FieldChange, type SourceSnapshot, fieldChanges } from './english-changes';
-import { entryTexts } from './xliff-format';
-import { attributesOf, modelOf } from '../database/models';
+import { attributesOf } from '../database/models';
 import { MODEL_VIEWS } from '../content-manager/field-help';
 
 export type TranslationState = 'missing' | 'outdated' | 'current';
@@ -20,7 +19,6 @@ const fieldLabel = (strapi: Core.Strapi, uid: string, field: string) => {
   return `${own}: ${(component && MODEL_VIEWS[component]?.fields[nested]?.label) ?? nested}`;
 };
 
-const getModel = (strapi: Core.Strapi) => (name: string) => modelOf(strapi, name) as { attributes: Record<string, any> };
 const emptyCounts = (): Counts => ({ total: 0, current: 0, outdated: 0, missing: 0 });
 
 /**
@@ -44,7 +42,6 @@ export const translationStatus = async (
       strapi.db.query(uid).findMany({ where: { locale, publishedAt: null }, select: ['documentId', 'updatedAt'] }),
     ]);
     const translatedAt = new Map(translated.map((row: { documentId: string; updatedAt: string }) => [row.documentId, row.updatedAt]));
-    const attributes = translatedAttributes(uid, attributesOf(strapi, uid));
     const labelField = SLUG_SOURCE_FIELD[uid] ?? 'title';
     const counts = (byType[uid] = emptyCounts());
     for (const [documentId, source] of sources) {
@@ -58,7 +55,7 @@ export const translationStatus = async (
       const entry: DocumentStatus = { uid, documentId, label: String(source[labelField] ?? documentId), status, updatedAt: translatedAt.get(documentId) ?? null };
       if (includeChanges && status === 'outdated') {
         const snapshot = snapshots.get(documentId);
-        entry.changes = snapshot ? fieldChanges(snapshot, entryTexts(attributes, source, getModel(strapi))).map((change) => ({ ...change, label: fieldLabel(strapi, uid, change.field) })) : null;
+        entry.changes = snapshot ? fieldChanges(snapshot, textUnitsOf(strapi, uid, source)).map((change) => ({ ...change, label: fieldLabel(strapi, uid, change.field) })) : null;
       }
       documents.push(entry);
     }

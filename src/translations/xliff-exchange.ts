@@ -3,19 +3,16 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { XMLValidator } from 'fast-xml-parser';
 import { xliff12ToJs } from 'xliff';
-import { isCouncilContentType, translatedAttributes, type ContentTypeUid } from '../domain/content-types';
+import { isCouncilContentType, type ContentTypeUid } from '../domain/content-types';
 import { DEFAULT_LOCALE } from '../locales/locales';
-import { applyTargets, buildXliff, entryTexts, type TargetValue, type TranslationUnit } from './xliff-format';
+import { applyTargets, buildXliff, type TargetValue, type TranslationUnit } from './xliff-format';
 import { alignToSource, inlineFromXliffJs, inlineText, nodesFromInline, sameContent, tagProblems, UnsupportedTag, type Inline } from './inline-codes';
 import { type SourceSnapshot, unitChangeNote } from './english-changes';
 import { withAuditAction } from '../audit/scope';
-import { sourceFingerprint, storedFingerprints, storedSourceTexts, textPopulate } from './fingerprints';
+import { modelLookup, sourceAttributes, sourceFingerprint, storedFingerprints, storedSourceTexts, textPopulate, textUnitsOf } from './fingerprints';
 import type { TranslationState } from './status';
-import { attributesOf, contentTypeOf, modelOf, queryOf } from '../database/models';
+import { contentTypeOf, queryOf } from '../database/models';
 
-const getModel = (strapi: Core.Strapi) => (uid: string) => modelOf(strapi, uid) as { attributes: Record<string, any> };
-const translatedAttributesOf = (strapi: Core.Strapi, uid: string) => translatedAttributes(uid, attributesOf(strapi, uid));
-const textsOf = (strapi: Core.Strapi, uid: string, entry: Record<string, any> | null | undefined) => entryTexts(translatedAttributesOf(strapi, uid), entry, getModel(strapi));
 
 /** Published English rows, the source of every unit, by documentId. */
 const englishPublished = async (strapi: Core.Strapi, uid: string) => {
@@ -66,8 +63,8 @@ export const exportXliff = async (
     const units: TranslationUnit[] = [];
     for (const [documentId, source] of sources) {
       if (statuses && !statuses.includes(states.get(documentId)!)) continue;
-      const translated = new Map(textsOf(strapi, uid, targets.get(documentId)).map((unit) => [unit.path, unit]));
-      for (const unit of textsOf(strapi, uid, source)) {
+      const translated = new Map(textUnitsOf(strapi, uid, targets.get(documentId)).map((unit) => [unit.path, unit]));
+      for (const unit of textUnitsOf(strapi, uid, source)) {
         const existing = translated.get(unit.path);
         const aligned = existing ? alignToSource(existing.segment, unit.segment) : undefined;
         const notes = [
@@ -161,7 +158,7 @@ export const importXliff = async (strapi: Core.Strapi, parsed: ParsedXliff, expe
       unknown.push(...Object.keys(units));
       continue;
     }
-    const attributes = translatedAttributesOf(strapi, uid);
+    const attributes = sourceAttributes(strapi, uid);
     const sources = await englishPublished(strapi, uid);
     const documentIds = [...new Set(Object.keys(units).map((id) => id.split('/')[0]))].filter((documentId) => sources.has(documentId));
     const drafts = await localeDrafts(strapi, uid, expectedLocale, documentIds);
@@ -169,7 +166,7 @@ export const importXliff = async (strapi: Core.Strapi, parsed: ParsedXliff, expe
     for (const [id, unit] of Object.entries(units)) {
       const [documentId, ...rest] = id.split('/');
       const path = rest.join('/');
-      const current = textsOf(strapi, uid, sources.get(documentId)).find((candidate) => candidate.path === path);
+      const current = textUnitsOf(strapi, uid, sources.get(documentId)).find((candidate) => candidate.path === path);
       if (!current) {
         unknown.push(id);
         continue;
@@ -189,7 +186,7 @@ export const importXliff = async (strapi: Core.Strapi, parsed: ParsedXliff, expe
         continue;
       }
       if (!target.content || inlineText(target.content).trim() === '') continue;
-      const existing = textsOf(strapi, uid, drafts.get(documentId)).find((candidate) => candidate.path === path);
+      const existing = textUnitsOf(strapi, uid, drafts.get(documentId)).find((candidate) => candidate.path === path);
       // The English copied into the target (a prefilled export left as it was) is not a translation.
       if (!existing && sameContent(target.content, current.segment.content)) continue;
       let value: TargetValue;
@@ -222,7 +219,7 @@ export const importXliff = async (strapi: Core.Strapi, parsed: ParsedXliff, expe
   await withAuditAction('xliff-import', () => strapi.db.transaction(async () => {
     for (const { uid, documentId, source, targets } of plan) {
       const existing = (await localeDrafts(strapi, uid, expectedLocale, [documentId])).get(documentId) ?? null;
-      const data = applyTargets(translatedAttributesOf(strapi, uid), source, existing, targets, getModel(strapi));
+      const data = applyTargets(sourceAttributes(strapi, uid), source, existing, targets, modelLookup(strapi));
       await strapi.documents(uid).update({ documentId, locale: expectedLocale, data: data as any });
       (existing ? updated : created).push({ uid, documentId });
     }
