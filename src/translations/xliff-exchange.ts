@@ -5,7 +5,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { xliff12ToJs } from 'xliff';
 import { isCouncilContentType, type ContentTypeUid } from '../domain/content-types';
 import { DEFAULT_LOCALE } from '../locales/locales';
-import { applyTargets, buildXliff, type TargetValue, type TranslationUnit } from './xliff-format';
+import { applyTargets, buildXliff, type TargetValue, type TextUnit, type TranslationUnit } from './xliff-format';
 import { alignToSource, inlineFromXliffJs, inlineText, nodesFromInline, sameContent, tagProblems, UnsupportedTag, type Inline } from './inline-codes';
 import { type SourceSnapshot, unitChangeNote } from './english-changes';
 import { withAuditAction } from '../audit/scope';
@@ -128,6 +128,18 @@ const contentOf = (value: unknown): { content?: Inline[]; unsupported?: string }
   }
 };
 
+/**
+ * The text units of each entry by path, worked out once per document: a file has a unit per
+ * paragraph, and segmenting every paragraph of the document again for each was quadratic.
+ */
+const unitsByPath = (strapi: Core.Strapi, uid: string, entries: Map<string, Record<string, any>>) => {
+  const cache = new Map<string, Map<string, TextUnit>>();
+  return (documentId: string) => {
+    if (!cache.has(documentId)) cache.set(documentId, new Map(textUnitsOf(strapi, uid, entries.get(documentId)).map((unit) => [unit.path, unit])));
+    return cache.get(documentId)!;
+  };
+};
+
 type Plan = { uid: ContentTypeUid; documentId: string; source: Record<string, any>; targets: Map<string, TargetValue> };
 
 /**
@@ -162,11 +174,13 @@ export const importXliff = async (strapi: Core.Strapi, parsed: ParsedXliff, expe
     const sources = await englishPublished(strapi, uid);
     const documentIds = [...new Set(Object.keys(units).map((id) => id.split('/')[0]))].filter((documentId) => sources.has(documentId));
     const drafts = await localeDrafts(strapi, uid, expectedLocale, documentIds);
+    const sourceUnits = unitsByPath(strapi, uid, sources);
+    const draftUnits = unitsByPath(strapi, uid, drafts);
     const byDocument = new Map<string, Map<string, TargetValue>>();
     for (const [id, unit] of Object.entries(units)) {
       const [documentId, ...rest] = id.split('/');
       const path = rest.join('/');
-      const current = textUnitsOf(strapi, uid, sources.get(documentId)).find((candidate) => candidate.path === path);
+      const current = sourceUnits(documentId).get(path);
       if (!current) {
         unknown.push(id);
         continue;
@@ -186,7 +200,7 @@ export const importXliff = async (strapi: Core.Strapi, parsed: ParsedXliff, expe
         continue;
       }
       if (!target.content || inlineText(target.content).trim() === '') continue;
-      const existing = textUnitsOf(strapi, uid, drafts.get(documentId)).find((candidate) => candidate.path === path);
+      const existing = draftUnits(documentId).get(path);
       // The English copied into the target (a prefilled export left as it was) is not a translation.
       if (!existing && sameContent(target.content, current.segment.content)) continue;
       let value: TargetValue;
