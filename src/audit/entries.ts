@@ -42,6 +42,20 @@ export const loadVersion = async (
   });
 };
 
+const loadedAfterWrite = new WeakMap<object, Map<string, Promise<Record<string, unknown> | null>>>();
+
+/**
+ * The version a write left, loaded once per write however many middlewares of its chain ask for
+ * it after the write (version history, then the audit log): they share the chain's context object.
+ */
+export const versionAfterWrite = (strapi: Core.Strapi, context: object, uid: string, documentId: string, locale: string, published: boolean) => {
+  if (!loadedAfterWrite.has(context)) loadedAfterWrite.set(context, new Map());
+  const loaded = loadedAfterWrite.get(context)!;
+  const key = `${uid}:${documentId}:${locale}:${published}`;
+  if (!loaded.has(key)) loaded.set(key, loadVersion(strapi, uid, documentId, locale, published));
+  return loaded.get(key)!;
+};
+
 /** A document's name or title (its English one when the locale has none), for the log to show. */
 export const documentLabel = async (strapi: Core.Strapi, uid: ContentTypeUid, documentId: string, locale: string | null): Promise<string | null> => {
   const field = SLUG_SOURCE_FIELD[uid];

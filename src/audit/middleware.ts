@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { currentActor } from './actor';
 import { changedFieldNames } from './changed-fields';
-import { AUDIT_LOG_UID, appendAuditEntry, documentLabel, loadVersion } from './entries';
+import { AUDIT_LOG_UID, appendAuditEntry, documentLabel, loadVersion, versionAfterWrite } from './entries';
 import { scopedAuditAction } from './scope';
 import { isCouncilContentType } from '../domain/content-types';
 import { DEFAULT_LOCALE } from '../locales/locales';
@@ -52,7 +52,7 @@ export const auditLog =
     const result = await next();
 
     const documentId: string | null = (isNewDocument ? result?.documentId : params.documentId) ?? result?.documentId ?? null;
-    const after = compared && locale && documentId ? await loadVersion(strapi, uid, documentId, locale, compared === 'published') : null;
+    const after = compared && locale && documentId ? await versionAfterWrite(strapi, context, uid, documentId, locale, compared === 'published') : null;
     const changedFields = compared ? changedFieldNames(context.contentType.attributes, before, after) : [];
     // A save that changed nothing (the Content Manager saves before it publishes) is not a change.
     if (action === 'update' && before && changedFields.length === 0) return result;

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { currentActor } from '../audit/actor';
-import { loadVersion } from '../audit/entries';
+import { versionAfterWrite } from '../audit/entries';
 import { scopedAuditAction } from '../audit/scope';
 import { attributesOf } from '../database/models';
 import { translationSourceOf } from '../translations/fingerprints';
@@ -25,7 +25,7 @@ export const versionHistory = (strapi: Core.Strapi): DocumentMiddleware =>
     const result = await next();
     const documentId: string | undefined = context.params.documentId ?? result?.documentId;
     if (!documentId || locale === '*') return result;
-    const row = await loadVersion(strapi, context.uid, documentId, locale, RECORDED[context.action] === 'published');
+    const row = await versionAfterWrite(strapi, context, context.uid, documentId, locale, RECORDED[context.action] === 'published');
     if (!row) return result;
     const data = versionData(attributesOf(strapi, context.uid), row);
     const previous = await latestVersion(strapi, context.uid, documentId, locale);
