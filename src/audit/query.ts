@@ -5,14 +5,15 @@ export type AuditLogQuery = { where: Record<string, unknown>; page: number; page
 const MAX_PAGE_SIZE = 100;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-const text = (query: Record<string, unknown>, name: string): string | undefined => {
+/** A query parameter given once, trimmed; undefined when absent or empty (admin routes' parameters). */
+export const text = (query: Record<string, unknown>, name: string): string | undefined => {
   const value = query[name];
   if (value === undefined || value === '') return undefined;
   if (typeof value !== 'string') throw new errors.ValidationError(`${name}: a single text value is expected`);
   return value.trim();
 };
 
-const positiveInteger = (query: Record<string, unknown>, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER) => {
+export const positiveInteger = (query: Record<string, unknown>, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER) => {
   const value = text(query, name);
   if (value === undefined) return fallback;
   const number = Number(value);

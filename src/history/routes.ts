@@ -9,12 +9,14 @@ import { assertActsForLocale } from '../policies/acts-for-locale';
 import { restoreVersion } from './restore';
 import { versionData, versionDiff } from './snapshot';
 import { findVersion, listVersions } from './versions';
+import { positiveInteger, text } from '../audit/query';
 
 const SIGNED_IN = 'admin::isAuthenticatedAdmin';
 const PAGE_SIZE = 50;
 
-const required = (name: string, value: unknown) => {
-  if (typeof value !== 'string' || value === '') throw new errors.ValidationError(`${name} is required`);
+const required = (query: Record<string, unknown>, name: string) => {
+  const value = text(query, name);
+  if (value === undefined) throw new errors.ValidationError(`${name} is required`);
   return value;
 };
 
@@ -43,12 +45,12 @@ export const historyRoutes = (strapi: Core.Strapi): AdminRouter => ({
       method: 'GET',
       path: '/',
       handler: async (ctx: any) => {
-        const uid = required('uid', ctx.query.uid);
+        const uid = required(ctx.query, 'uid');
         if (!isCouncilContentType(uid)) throw new errors.ValidationError(`uid: one of ${CONTENT_TYPE_UIDS.join(', ')}`);
-        const locale = required('locale', ctx.query.locale);
+        const locale = required(ctx.query, 'locale');
         if (!(await knownLocaleCodes(strapi)).includes(locale)) throw new errors.ValidationError(`locale: ${JSON.stringify(locale)} is not a locale of this site`);
-        const page = ctx.query.page === undefined ? 1 : versionId(ctx.query.page);
-        const { versions, pagination } = await listVersions(strapi, { targetUid: uid, targetDocumentId: required('documentId', ctx.query.documentId), locale }, page, PAGE_SIZE);
+        const page = positiveInteger(ctx.query, 'page', 1);
+        const { versions, pagination } = await listVersions(strapi, { targetUid: uid, targetDocumentId: required(ctx.query, 'documentId'), locale }, page, PAGE_SIZE);
         ctx.set('Cache-Control', 'no-store');
         ctx.body = { data: versions, meta: { pagination } };
       },

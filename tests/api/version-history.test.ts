@@ -113,6 +113,8 @@ describe('version history', () => {
     expect((await app().http().get(`/history?uid=${CITY}&documentId=x&locale=xx`).set(editor.headers)).status).toBe(400);
     expect((await app().http().get('/history/999999').set(editor.headers)).status).toBe(404);
     expect((await app().http().get('/history/abc').set(editor.headers)).status).toBe(400);
+    expect((await app().http().get(`/history?uid=${CITY}&uid=${CITY}&documentId=x&locale=en`).set(editor.headers)).status).toBe(400);
+    expect((await app().http().get(`/history?uid=${CITY}&documentId=x&locale=en&page=0`).set(editor.headers)).status).toBe(400);
     expect((await app().http().get(`/history?uid=${CITY}&documentId=x&locale=en`)).status).toBe(401);
     expect((await app().http().post('/history/1/restore')).status).toBe(401);
   });
