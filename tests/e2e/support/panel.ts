@@ -24,3 +24,18 @@ export const openCollection = async (page: Page, typeName: string) => {
 export const expectToast = async (page: Page, text: string | RegExp) => {
   await expect(page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: text }).first()).toBeVisible();
 };
+
+/**
+ * Clicks Save or Publish in the edit view and returns the server's answer to that click. Waiting
+ * for the toast instead is a race: the previous save's "Published document" may still be showing
+ * while this one is in flight, and the next step would read the API before it committed.
+ */
+export const submitDocument = async (page: Page, button: 'Save' | 'Publish') => {
+  const answer = page.waitForResponse((response) => {
+    const { pathname } = new URL(response.url());
+    if (!pathname.startsWith('/content-manager/collection-types/') || response.request().method() === 'GET') return false;
+    return button === 'Publish' ? pathname.endsWith('/actions/publish') : !pathname.includes('/actions/');
+  });
+  await page.getByRole('button', { name: button, exact: true }).click();
+  return answer;
+};
