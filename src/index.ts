@@ -15,6 +15,8 @@ import { stopCrossInstanceInvalidation } from './http-cache';
 import { guardContentApiQueries } from './public-api/query-guard';
 import { translationRoutes } from './translations/routes';
 import { historyRoutes } from './history/routes';
+import { schedulingRoutes } from './scheduling/routes';
+import { stopScheduler } from './scheduling/runner';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -24,7 +26,7 @@ export default {
     guardContentApiQueries(strapi);
     guardAdminSignIn(strapi);
     declareFallbackLocaleParam(strapi);
-    registerAdminRoutes(strapi, [translationRoutes(strapi), auditLogRoutes(strapi), historyRoutes(strapi)]);
+    registerAdminRoutes(strapi, [translationRoutes(strapi), auditLogRoutes(strapi), historyRoutes(strapi), schedulingRoutes(strapi)]);
     await registerPagePermissions(strapi);
     registerReadinessRoute(strapi);
     installGracefulShutdown(strapi);
@@ -37,6 +39,7 @@ export default {
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     stopAuditLogRetention(strapi);
     stopHistory(strapi);
+    await stopScheduler(strapi);
     await stopCrossInstanceInvalidation(strapi);
   },
 };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { scopedAuditActor } from './scope';
 
 export type AuditActor = { actorType: 'admin' | 'api-token' | 'user' | 'system'; actorId: string | null; actorName: string | null; actorEmail: string | null };
 
@@ -29,4 +30,5 @@ export const actorOf = (request: any): AuditActor => {
   return { actorType: 'user', actorId: user?.id != null ? String(user.id) : null, actorName: user?.username ?? null, actorEmail: user?.email ?? null };
 };
 
-export const currentActor = (strapi: Core.Strapi): AuditActor => actorOf(strapi.requestContext.get());
+/** The actor an operation named (a scheduled action: who scheduled it), else the request's. */
+export const currentActor = (strapi: Core.Strapi): AuditActor => scopedAuditActor() ?? actorOf(strapi.requestContext.get());

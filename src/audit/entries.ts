@@ -15,6 +15,8 @@ export type AuditEntry = AuditActor & {
   targetLabel: string | null;
   locale: string | null;
   changedFields: string[];
+  /** Why, where the action alone does not say (a scheduled publish that failed: the reason). */
+  note?: string | null;
 };
 
 /**

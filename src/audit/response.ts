@@ -4,7 +4,7 @@ import type { AuditEntry } from './entries';
 export type StoredAuditEntry = AuditEntry & { id: number; occurredAt: Date | string };
 
 /** Columns GET /audit-log reads. */
-export const AUDIT_LOG_FIELDS = ['id', 'occurredAt', 'action', 'targetUid', 'targetDocumentId', 'targetLabel', 'locale', 'changedFields', 'actorType', 'actorId', 'actorName', 'actorEmail'];
+export const AUDIT_LOG_FIELDS = ['id', 'occurredAt', 'action', 'targetUid', 'targetDocumentId', 'targetLabel', 'locale', 'changedFields', 'note', 'actorType', 'actorId', 'actorName', 'actorEmail'];
 
 /**
  * One entry of GET /audit-log in the design card's shape ({at, user, action, uid, documentId,
@@ -21,4 +21,5 @@ export const auditLogEntryResponse = (entry: StoredAuditEntry) => ({
   label: entry.targetLabel,
   locale: entry.locale,
   changedFields: entry.changedFields,
+  note: entry.note ?? null,
 });

@@ -15,6 +15,7 @@ import { applyContentManagerViews } from '../content-manager/apply-configuration
 import { revokeDefaultFullAccessToken } from './api-tokens';
 import { lockDownPublicAccess } from '../public-api/public-access';
 import { registerWebhooksFromEnv } from './webhooks';
+import { startScheduler } from '../scheduling/runner';
 
 /** Start-up steps, each idempotent, in the order they depend on each other. */
 export const bootstrapApp = async (strapi: Core.Strapi) => {
@@ -37,4 +38,6 @@ export const bootstrapApp = async (strapi: Core.Strapi) => {
     strapi.log.info(`Seeded an empty database: ${report.created} documents and translations created`);
   }
   await indexIfMissing(strapi);
+  // Last: a due action runs on the content and rules the steps above set up.
+  startScheduler(strapi);
 };

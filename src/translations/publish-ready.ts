@@ -3,15 +3,13 @@ import { errors } from '@strapi/utils';
 import { CONTENT_TYPE_UIDS } from '../domain/content-types';
 import { withAuditAction } from '../audit/scope';
 import { queryOf } from '../database/models';
+import { inTrialTransaction } from '../database/trial';
 import { translationStatus } from './status';
 
 /** A draft of the locale, with why it is (not) published. */
 export type LocaleDraft = { uid: string; documentId: string; label: string; change: 'new' | 'modified' };
 export type SkippedDraft = LocaleDraft & { reason: string };
 export type PublishPlan = { locale: string; dryRun: boolean; ready: LocaleDraft[]; skipped: SkippedDraft[]; published: LocaleDraft[] };
-
-/** Thrown to undo a trial run: nothing of it is kept, no webhook or cache purge fires (they wait for a commit). */
-class TrialOver extends Error {}
 
 /**
  * Drafts of `locale` with changes to publish: never published, or saved since their last publish
@@ -55,22 +53,17 @@ export const publishReadyDrafts = async (strapi: Core.Strapi, locale: string, { 
   }
 
   const ready: LocaleDraft[] = [];
-  try {
-    await strapi.db.transaction(async () => {
-      for (const draft of candidates) {
-        try {
-          await publishOne(strapi, draft, locale);
-          ready.push(draft);
-        } catch (error) {
-          if (!(error instanceof errors.ApplicationError)) throw error;
-          skipped.push({ ...draft, reason: error.message });
-        }
+  await inTrialTransaction(strapi, async () => {
+    for (const draft of candidates) {
+      try {
+        await publishOne(strapi, draft, locale);
+        ready.push(draft);
+      } catch (error) {
+        if (!(error instanceof errors.ApplicationError)) throw error;
+        skipped.push({ ...draft, reason: error.message });
       }
-      throw new TrialOver();
-    });
-  } catch (error) {
-    if (!(error instanceof TrialOver)) throw error;
-  }
+    }
+  });
   if (dryRun || ready.length === 0) return { locale, dryRun, ready, skipped, published: [] };
 
   await withAuditAction('translations-publish', () =>

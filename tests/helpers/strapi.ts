@@ -1,4 +1,5 @@
 import crypto from 'crypto';
+import path from 'path';
 import request from 'supertest';
 import { createStrapi, type Core } from '@strapi/strapi';
 import { createDatabase, dropDatabase } from '../setup/database';
@@ -56,3 +57,12 @@ export const useApp = (options: () => TestEnvOptions = () => ({})) => {
     return holder.app;
   };
 };
+
+/**
+ * A module of the app as the running app loaded it (from dist/), not ts-jest's own copy of the
+ * source: state kept per module (async-local scopes, caches) is then the app's. Typed from the
+ * source: `appModule<typeof import('../../src/scheduling/runner')>('scheduling/runner')`.
+ */
+export const appModule = <T>(modulePath: string): T =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(path.join(DIST_DIR, 'src', `${modulePath}.js`));

@@ -479,6 +479,7 @@ export interface ApiAuditLogEntryAuditLogEntry
       'api::audit-log-entry.audit-log-entry'
     > &
       Schema.Attribute.Private;
+    note: Schema.Attribute.Text;
     occurredAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
     publishedAt: Schema.Attribute.DateTime;
     targetDocumentId: Schema.Attribute.String;
@@ -996,6 +997,62 @@ export interface ApiProjectProject extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
       }>;
+  };
+}
+
+export interface ApiScheduledActionScheduledAction
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'scheduled_actions';
+  info: {
+    description: "A publish or unpublish of a council document's locale version (or all its locales) at a set time";
+    displayName: 'Scheduled action';
+    pluralName: 'scheduled-actions';
+    singularName: 'scheduled-action';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<['publish', 'unpublish']> &
+      Schema.Attribute.Required;
+    actorEmail: Schema.Attribute.String;
+    actorId: Schema.Attribute.String;
+    actorName: Schema.Attribute.String;
+    actorType: Schema.Attribute.String & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    failure: Schema.Attribute.Text;
+    lateBySeconds: Schema.Attribute.Integer;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::scheduled-action.scheduled-action'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    ranAt: Schema.Attribute.DateTime;
+    ranBy: Schema.Attribute.String;
+    scheduledAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    state: Schema.Attribute.Enumeration<
+      ['pending', 'done', 'failed', 'cancelled']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
+    targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    targetLabel: Schema.Attribute.String;
+    targetUid: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
   };
 }
 
@@ -1617,6 +1674,7 @@ declare module '@strapi/strapi' {
       'api::international-relations-page.international-relations-page': ApiInternationalRelationsPageInternationalRelationsPage;
       'api::partnership.partnership': ApiPartnershipPartnership;
       'api::project.project': ApiProjectProject;
+      'api::scheduled-action.scheduled-action': ApiScheduledActionScheduledAction;
       'api::theme.theme': ApiThemeTheme;
       'api::translation-fingerprint.translation-fingerprint': ApiTranslationFingerprintTranslationFingerprint;
       'plugin::content-releases.release': PluginContentReleasesRelease;
