@@ -133,6 +133,7 @@ describe('audit log', () => {
         label: 'Durban',
         locale: 'en',
         changedFields: ['population'],
+        note: null,
       });
       const second = await list(`user=${encodeURIComponent(editor.email)}&type=api::city.city&documentId=${durban}&pageSize=1&page=2`);
       expect(second.body.data[0].id).toBeLessThan(response.body.data[0].id);

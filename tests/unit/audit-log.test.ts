@@ -119,6 +119,7 @@ describe('auditLogEntryResponse', () => {
       label: 'Lille',
       locale: 'fr',
       changedFields: ['summary'],
+      note: null,
     });
   });
 });
