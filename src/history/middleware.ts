@@ -6,6 +6,7 @@ import { attributesOf } from '../database/models';
 import { translationSourceOf } from '../translations/fingerprints';
 import { documentLocale, forCouncilTypes, type DocumentMiddleware } from '../document-middlewares/kit';
 import { DEFAULT_LOCALE } from '../locales/locales';
+import { historyConfig } from './retention';
 import { sameVersion, versionData } from './snapshot';
 import { latestVersion, recordVersion } from './versions';
 
@@ -17,10 +18,12 @@ const RECORDED: Record<string, 'draft' | 'published'> = { create: 'draft', updat
  * and the action (create, update, publish, discardDraft, or the larger operation it belongs to:
  * XLIFF import, restore…). A translation's version also keeps the fingerprint of the English it
  * was made from, so that restoring it restores its translation status. Inside the write's
- * transaction; a save that changed nothing since the last version keeps none.
+ * transaction; a save that changed nothing since the last version keeps none. With
+ * HISTORY_ENABLED=false it keeps no version at all and passes every write straight through.
  */
 export const versionHistory = (strapi: Core.Strapi): DocumentMiddleware =>
   forCouncilTypes(Object.keys(RECORDED), async (context, next) => {
+    if (!historyConfig(strapi).enabled) return next();
     const locale = documentLocale(context);
     const result = await next();
     const documentId: string | undefined = context.params.documentId ?? result?.documentId;

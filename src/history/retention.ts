@@ -3,11 +3,11 @@ import { retentionCutoff, startDailyPruning, stopDailyPruning } from '../databas
 import { queryOf } from '../database/models';
 import { VERSIONS_UID } from './versions';
 
-export type HistoryConfig = { retentionDays: number };
+export type HistoryConfig = { enabled: boolean; retentionDays: number };
 
 const PRUNING = 'Version history';
 
-export const historyConfig = (strapi: Core.Strapi): HistoryConfig => ({ retentionDays: 0, ...(strapi.config.get('history') as Partial<HistoryConfig>) });
+export const historyConfig = (strapi: Core.Strapi): HistoryConfig => ({ enabled: true, retentionDays: 0, ...(strapi.config.get('history') as Partial<HistoryConfig>) });
 
 /** Deletes the versions saved before the retention period (HISTORY_RETENTION_DAYS). */
 export const pruneHistory = async (strapi: Core.Strapi, now = new Date()): Promise<number> => {
