@@ -41,6 +41,9 @@ const ERROR_CODES: Record<string, (details: any) => Values> = {
   'xliff-malformed': () => ({}),
   'xliff-wrong-language': (details) => ({ fileLanguage: details.fileLanguage ?? '?', locale: details.locale }),
   'xliff-refused': (details) => ({ unknown: details.unknown?.length ?? 0, stale: details.stale?.length ?? 0, tags: details.tags?.length ?? 0 }),
+  'would-fail': (details) => ({ reason: details.reason ?? '' }),
+  'time-passed': () => ({}),
+  'not-pending': () => ({}),
 };
 
 /**

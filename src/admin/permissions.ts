@@ -4,3 +4,4 @@
  */
 export const AUDIT_LOG_READ = 'api::audit-log.read';
 export const TRANSLATIONS_READ = 'api::translations.read';
+export const SCHEDULED_READ = 'api::scheduled-actions.read';

@@ -4,10 +4,12 @@ import type { Core } from '@strapi/strapi';
 export const PAGE_ACTIONS = [
   { uid: 'audit-log.read', displayName: 'Open the Audit log', subCategory: 'Audit log' },
   { uid: 'translations.read', displayName: 'Open the Translations page', subCategory: 'Translations' },
+  { uid: 'scheduled-actions.read', displayName: 'Open the Scheduled page', subCategory: 'Scheduled' },
 ] as const;
 
 export const AUDIT_LOG_READ = 'api::audit-log.read';
 export const TRANSLATIONS_READ = 'api::translations.read';
+export const SCHEDULED_READ = 'api::scheduled-actions.read';
 
 /**
  * Registers the page permissions (Settings → Roles shows them under "International relations").

@@ -3,7 +3,7 @@ import { CONTENT_TYPE_UIDS } from '../domain/content-types';
 import { SUPPORTED_LOCALE_CODES } from '../locales/locales';
 import { EDITOR_ROLE, TRANSLATED_LOCALES, translatableFields, translatorRole } from '../domain/roles';
 import { attributesOf } from '../database/models';
-import { AUDIT_LOG_READ, TRANSLATIONS_READ } from './admin-permissions';
+import { AUDIT_LOG_READ, SCHEDULED_READ, TRANSLATIONS_READ } from './admin-permissions';
 
 const CM = 'plugin::content-manager.explorer';
 const MEDIA_LIBRARY = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link', 'plugin::upload.configure-view'];
@@ -34,6 +34,7 @@ const editorPermissions = (strapi: Core.Strapi) => [
   ...MEDIA_LIBRARY.map((action) => ({ action })),
   { action: AUDIT_LOG_READ },
   { action: TRANSLATIONS_READ },
+  { action: SCHEDULED_READ },
 ];
 
 const translatorPermissions = (strapi: Core.Strapi, locale: string) => [
@@ -48,6 +49,7 @@ const translatorPermissions = (strapi: Core.Strapi, locale: string) => [
   }),
   { action: 'plugin::upload.read' },
   { action: TRANSLATIONS_READ },
+  { action: SCHEDULED_READ },
 ];
 
 /**

@@ -3,6 +3,7 @@ import { useApp } from '../helpers/strapi';
 
 const AUDIT_LOG = 'api::audit-log.read';
 const TRANSLATIONS = 'api::translations.read';
+const SCHEDULED = 'api::scheduled-actions.read';
 
 /** The permissions the panel's menu entries ask for (src/admin/app.tsx), as each role holds them. */
 describe('menu permissions per role', () => {
@@ -15,14 +16,19 @@ describe('menu permissions per role', () => {
     return new Set((response.body.data as Array<{ action: string }>).map((permission) => permission.action));
   };
 
-  it('gives the Audit log to editors and super admins, the Translations page to editors, translators and super admins', async () => {
+  it('gives the Audit log to editors and super admins, the Translations and Scheduled pages to editors, translators and super admins', async () => {
     const editor = await actionsOf('international-relations-editor');
-    expect([editor.has(AUDIT_LOG), editor.has(TRANSLATIONS)]).toEqual([true, true]);
+    expect([editor.has(AUDIT_LOG), editor.has(TRANSLATIONS), editor.has(SCHEDULED)]).toEqual([true, true, true]);
     const superAdmin = await actionsOf();
-    expect([superAdmin.has(AUDIT_LOG), superAdmin.has(TRANSLATIONS)]).toEqual([true, true]);
+    expect([superAdmin.has(AUDIT_LOG), superAdmin.has(TRANSLATIONS), superAdmin.has(SCHEDULED)]).toEqual([true, true, true]);
     for (const locale of ['fr', 'de', 'cs', 'zh-Hans']) {
       const translator = await actionsOf(`translator-${locale}`);
-      expect({ locale, audit: translator.has(AUDIT_LOG), translations: translator.has(TRANSLATIONS) }).toEqual({ locale, audit: false, translations: true });
+      expect({ locale, audit: translator.has(AUDIT_LOG), translations: translator.has(TRANSLATIONS), scheduled: translator.has(SCHEDULED) }).toEqual({
+        locale,
+        audit: false,
+        translations: true,
+        scheduled: true,
+      });
     }
   });
 
@@ -31,7 +37,7 @@ describe('menu permissions per role', () => {
     const response = await app().http().get('/admin/permissions').set(superAdmin.headers);
     expect(response.status).toBe(200);
     const settings = response.body.data.sections.settings as Array<{ action: string; category: string; displayName: string }>;
-    expect(settings.filter((action) => action.category === 'International relations').map((action) => action.action).sort()).toEqual([AUDIT_LOG, TRANSLATIONS]);
+    expect(settings.filter((action) => action.category === 'International relations').map((action) => action.action).sort()).toEqual([AUDIT_LOG, SCHEDULED, TRANSLATIONS]);
   });
 
   it('gives the Content Manager to translators for the council types only', async () => {

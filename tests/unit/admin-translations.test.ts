@@ -1,8 +1,8 @@
 import fs from 'fs';
 import path from 'path';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { AUDIT_LOG_READ, TRANSLATIONS_READ } from '../../src/admin/permissions';
-import { AUDIT_LOG_READ as SERVER_AUDIT_LOG_READ, PAGE_ACTIONS, TRANSLATIONS_READ as SERVER_TRANSLATIONS_READ } from '../../src/bootstrap/admin-permissions';
+import { AUDIT_LOG_READ, SCHEDULED_READ, TRANSLATIONS_READ } from '../../src/admin/permissions';
+import { AUDIT_LOG_READ as SERVER_AUDIT_LOG_READ, PAGE_ACTIONS, SCHEDULED_READ as SERVER_SCHEDULED_READ, TRANSLATIONS_READ as SERVER_TRANSLATIONS_READ } from '../../src/bootstrap/admin-permissions';
 
 const DIR = path.join(__dirname, '../../src/admin/translations');
 const read = (locale: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(DIR, `${locale}.json`), 'utf8'));
@@ -11,14 +11,14 @@ const LOCALES = ['fr', 'de', 'cs', 'zh-Hans'];
 
 /** Messages that are the same word in a language as in English, checked by hand. */
 const SAME_AS_ENGLISH: Record<string, string[]> = {
-  fr: ['translations.languageOption', 'translations.column.type', 'translations.column.document', 'audit.type', 'audit.column.action', 'audit.column.document'],
-  de: ['translations.languageOption', 'audit.system'],
-  cs: ['translations.languageOption'],
+  fr: ['translations.languageOption', 'translations.column.type', 'translations.column.document', 'audit.type', 'audit.column.action', 'audit.column.document', 'scheduled.column.action', 'scheduled.column.document', 'schedule.action', 'schedule.date', 'history.entry'],
+  de: ['translations.languageOption', 'audit.system', 'history.entry'],
+  cs: ['translations.languageOption', 'history.entry'],
   'zh-Hans': [],
 };
 
 /** Sample values for every placeholder a message may use. */
-const VALUES = { count: 3, units: 2, created: 1, updated: 1, locale: 'fr', current: 5, outdated: 1, missing: 0, language: 'X', labels: 'A, B', reasons: 'r', label: 'L', type: 'T', field: 'summary', name: 'N', code: 'fr', page: 1, pageCount: 2, unknown: 0, stale: 1, tags: 2, fileLanguage: 'de' };
+const VALUES = { count: 3, units: 2, created: 1, updated: 1, locale: 'fr', current: 5, outdated: 1, missing: 0, language: 'X', labels: 'A, B', reasons: 'r', label: 'L', type: 'T', field: 'summary', name: 'N', code: 'fr', page: 1, pageCount: 2, unknown: 0, stale: 1, tags: 2, fileLanguage: 'de', seconds: 42, action: 'Publish', when: 'Mon 3 Mar 2025, 14:00 GMT', who: 'Jane Smith', reason: 'R' };
 
 describe("the admin panel's own messages", () => {
   it.each(LOCALES)('%s has every English message, no other, each a real translation', (locale) => {
@@ -46,7 +46,7 @@ describe("the admin panel's own messages", () => {
   });
 
   it('the menu permissions the panel asks for are the ones the server registers', () => {
-    expect([AUDIT_LOG_READ, TRANSLATIONS_READ]).toEqual([SERVER_AUDIT_LOG_READ, SERVER_TRANSLATIONS_READ]);
-    expect(PAGE_ACTIONS.map((action) => `api::${action.uid}`)).toEqual([AUDIT_LOG_READ, TRANSLATIONS_READ]);
+    expect([AUDIT_LOG_READ, TRANSLATIONS_READ, SCHEDULED_READ]).toEqual([SERVER_AUDIT_LOG_READ, SERVER_TRANSLATIONS_READ, SERVER_SCHEDULED_READ]);
+    expect(PAGE_ACTIONS.map((action) => `api::${action.uid}`)).toEqual([AUDIT_LOG_READ, TRANSLATIONS_READ, SCHEDULED_READ]);
   });
 });

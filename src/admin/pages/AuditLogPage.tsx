@@ -34,6 +34,8 @@ type Entry = {
   label: string | null;
   locale: string | null;
   changedFields: string[] | null;
+  /** Why, where the action alone does not say (a failed scheduled publish: the reason). */
+  note: string | null;
 };
 type Pagination = { page: number; pageSize: number; pageCount: number; total: number };
 type Filters = { user: string; type: string; documentId: string; from: string; to: string };
@@ -42,7 +44,23 @@ const NO_FILTERS: Filters = { user: '', type: '', documentId: '', from: '', to: 
 const ALL_TYPES = 'all';
 const PAGE_SIZE = 25;
 
-const ACTIONS = ['create', 'update', 'publish', 'unpublish', 'discardDraft', 'delete', 'clone', 'xliff-import', 'translations-publish'];
+const ACTIONS = [
+  'create',
+  'update',
+  'publish',
+  'unpublish',
+  'discardDraft',
+  'delete',
+  'clone',
+  'xliff-import',
+  'translations-publish',
+  'restore',
+  'scheduled-publish',
+  'scheduled-unpublish',
+  'scheduled-publish-failed',
+  'scheduled-unpublish-failed',
+  'sync-shared-fields',
+];
 const actionName = (t: Text, action: string) => (ACTIONS.includes(action) ? t(`action.${action}` as TextId) : action);
 
 const who = (t: Text, { user }: Entry) => {
@@ -201,7 +219,10 @@ const AuditLogPage = () => {
                           )}
                         </Td>
                         <Td><Typography>{entry.locale === '*' ? t('audit.allLocales') : entry.locale ?? ''}</Typography></Td>
-                        <Td><Typography>{(entry.changedFields ?? []).join(', ')}</Typography></Td>
+                        <Td>
+                          <Typography>{(entry.changedFields ?? []).join(', ')}</Typography>
+                          {entry.note && <Typography textColor="neutral700">{entry.note}</Typography>}
+                        </Td>
                       </Tr>
                     ))}
                   </Tbody>
