@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { cacheAdminAbilities } from '../admin-sign-in/ability-cache';
 import { ensureFirstAdmin } from '../admin-sign-in/first-admin';
 import { startAuditLogRetention } from '../audit/retention';
 import { startHistory } from '../history/retention';
@@ -19,6 +20,7 @@ import { startScheduler } from '../scheduling/runner';
 
 /** Start-up steps, each idempotent, in the order they depend on each other. */
 export const bootstrapApp = async (strapi: Core.Strapi) => {
+  cacheAdminAbilities(strapi);
   watchLocaleChanges(strapi);
   clearCacheOnNonDocumentChanges(strapi);
   await startCrossInstanceInvalidation(strapi);
