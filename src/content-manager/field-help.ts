@@ -139,3 +139,6 @@ export const MODEL_VIEWS: Record<string, ModelView> = {
     edit: { text: ['name', 'role'], facts: ['url', 'countryCode'], relations: [] },
   },
 };
+
+/** A field's plain-English label, as the Content Manager shows it (its attribute name if it has none). */
+export const fieldLabel = (uid: string, field: string) => MODEL_VIEWS[uid]?.fields[field]?.label ?? field;

@@ -4,6 +4,7 @@ import type { AdminRouter } from '../bootstrap/admin-routes';
 import { isCouncilContentType, CONTENT_TYPE_UIDS } from '../domain/content-types';
 import { loadVersion } from '../audit/entries';
 import { attributesOf } from '../database/models';
+import { fieldLabel } from '../content-manager/field-help';
 import { knownLocaleCodes } from '../locales/known-locales';
 import { assertActsForLocale } from '../policies/acts-for-locale';
 import { restoreVersion } from './restore';
@@ -64,7 +65,8 @@ export const historyRoutes = (strapi: Core.Strapi): AdminRouter => ({
         const attributes = attributesOf(strapi, version.targetUid);
         const draft = await loadVersion(strapi, version.targetUid, version.targetDocumentId, version.locale, false);
         ctx.set('Cache-Control', 'no-store');
-        ctx.body = { data: { ...version, changes: versionDiff(attributes, version.data, draft ? versionData(attributes, draft) : null) } };
+        const changes = versionDiff(attributes, version.data, draft ? versionData(attributes, draft) : null);
+        ctx.body = { data: { ...version, changes: changes.map((change) => ({ ...change, label: fieldLabel(version.targetUid, change.field) })) } };
       },
       config: { policies: [SIGNED_IN] },
     },

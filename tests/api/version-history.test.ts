@@ -54,8 +54,8 @@ describe('version history', () => {
     expect(response.status).toBe(200);
     expect(response.body.data).toMatchObject({ id: first.id, locale: 'en', data: { name: 'Diffville', summary: 'Old words.', population: 10 } });
     expect(response.body.data.changes).toEqual([
-      { field: 'population', version: 10, current: 11 },
-      { field: 'summary', version: 'Old words.', current: 'New words.' },
+      { field: 'population', label: 'Population', version: 10, current: 11 },
+      { field: 'summary', label: 'Summary', version: 'Old words.', current: 'New words.' },
     ]);
   });
 

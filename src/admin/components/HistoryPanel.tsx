@@ -8,7 +8,7 @@ import type { EditViewPanel } from './edit-view-panel';
 
 /** A version as GET /history lists it, and as GET /history/:id shows it (src/history/routes.ts). */
 type VersionSummary = { id: number; action: string; savedAt: string; actorType: string; actorName: string | null; actorEmail: string | null };
-type FieldChange = { field: string; version: unknown; current: unknown };
+type FieldChange = { field: string; label: string; version: unknown; current: unknown };
 type Pagination = { page: number; pageCount: number };
 
 const KNOWN_ACTIONS = ['create', 'update', 'publish', 'unpublish', 'discardDraft', 'clone', 'xliff-import', 'translations-publish', 'restore', 'scheduled-publish', 'scheduled-unpublish', 'sync-shared-fields'];
@@ -77,7 +77,7 @@ const VersionDialog = ({ version, onClose }: { version: VersionSummary; onClose:
               <Tbody>
                 {changes.map((change) => (
                   <Tr key={change.field}>
-                    <Td><Typography fontWeight="bold">{change.field}</Typography></Td>
+                    <Td><Typography fontWeight="bold">{change.label}</Typography></Td>
                     <Td><Typography style={{ whiteSpace: 'pre-wrap' }}>{textOf(change.version) || t('history.empty')}</Typography></Td>
                     <Td><Typography style={{ whiteSpace: 'pre-wrap' }}>{textOf(change.current) || t('history.empty')}</Typography></Td>
                   </Tr>

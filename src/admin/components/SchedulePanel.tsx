@@ -2,7 +2,7 @@ import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import { useAuth, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { Button, Checkbox, Field, Flex, Link, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { Box, Button, Checkbox, Field, Flex, Link, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { COUNCIL_TYPES } from '../content-type-names';
 import { errorText, useText } from '../i18n';
 import { actionLabel, formatUkTime, localeLabel, nextHourInUk, type ScheduledAction } from '../scheduling';
@@ -35,8 +35,7 @@ const ScheduleForm = ({ uid, documentId, locale }: { uid: string; documentId: st
       .catch(() => setPending([]));
   }, [get, uid, documentId, loads]);
 
-  const schedule = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const schedule = async () => {
     setBusy(true);
     try {
       // No offset: the server reads the date and time as UK time.
@@ -62,7 +61,17 @@ const ScheduleForm = ({ uid, documentId, locale }: { uid: string; documentId: st
 
   return (
     <Flex direction="column" alignItems="stretch" gap={4} width="100%">
-      <form onSubmit={schedule} aria-label={t('schedule.panelTitle')}>
+      {/* Not a <form>: the edit view's panels are inside the Content Manager's own form, and a
+          nested form's submit reached it. Enter in a field schedules, as it would submit. */}
+      <Box
+        role="form"
+        aria-label={t('schedule.panelTitle')}
+        onKeyDown={(event: React.KeyboardEvent) => {
+          if (event.key !== 'Enter' || (event.target as HTMLElement).tagName !== 'INPUT') return;
+          event.preventDefault();
+          void schedule();
+        }}
+      >
         <Flex direction="column" alignItems="stretch" gap={3}>
           <Field.Root name="scheduleAction" id="schedule-action">
             <Field.Label>{t('schedule.action')}</Field.Label>
@@ -84,11 +93,11 @@ const ScheduleForm = ({ uid, documentId, locale }: { uid: string; documentId: st
               {t('schedule.allLocales')}
             </Checkbox>
           )}
-          <Button type="submit" loading={busy} fullWidth>
+          <Button type="button" onClick={schedule} loading={busy} fullWidth>
             {t('schedule.submit')}
           </Button>
         </Flex>
-      </form>
+      </Box>
       <Flex direction="column" alignItems="stretch" gap={2}>
         <Typography tag="h3" variant="sigma">{t('schedule.list')}</Typography>
         {pending.length === 0 ? (

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * Steps in Strapi's stock admin panel that every journey needs. Kept here so that a change in
@@ -38,4 +38,16 @@ export const submitDocument = async (page: Page, button: 'Save' | 'Publish') => 
   });
   await page.getByRole('button', { name: button, exact: true }).click();
   return answer;
+};
+
+/**
+ * Presses Tab until `control` has the focus, at most `max` times: Chromium's date and time
+ * inputs take one Tab per part (day, month, year; hours, minutes, seconds).
+ */
+export const tabTo = async (page: Page, control: Locator, max: number) => {
+  for (let presses = 0; presses < max; presses += 1) {
+    await page.keyboard.press('Tab');
+    if (await control.evaluate((element) => element === element.ownerDocument.activeElement)) return;
+  }
+  await expect(control, `not reached with ${max} presses of Tab`).toBeFocused({ timeout: 1 });
 };
