@@ -1,7 +1,7 @@
 import crypto from 'crypto';
 import { expect, test } from './support/fixtures';
 import { describeViolations, seriousViolations } from './support/axe';
-import { CITY } from './support/content';
+import { CITY, createNorwegianCityDraft } from './support/content';
 import { expectToast, submitDocument } from './support/panel';
 
 test.describe('version history', () => {
@@ -13,15 +13,7 @@ test.describe('version history', () => {
     const original = `A Hanseatic city on the Norwegian coast (${suffix}).`;
     const badEdit = `Typo city ${suffix}, this summary was a mistake.`;
     const editor = await api('editor');
-    const created = await editor.request('POST', `/content-manager/collection-types/${CITY}?locale=en`, {
-      name: `Trondheim ${suffix}`,
-      countryCode: 'NO',
-      latitude: 63.43,
-      longitude: 10.39,
-      summary: original,
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const { documentId } = created.body.data;
+    const documentId = await createNorwegianCityDraft(editor, { name: `Trondheim ${suffix}`, latitude: 63.43, longitude: 10.39, summary: original });
     const published = await editor.request('POST', `/content-manager/collection-types/${CITY}/${documentId}/actions/publish?locale=en`, {});
     expect(published.status, JSON.stringify(published.body)).toBe(200);
     const publicSummary = async () => ((await (await request.get(`/api/cities/${documentId}`)).json()) as any).data?.summary;

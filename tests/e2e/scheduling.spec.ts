@@ -1,7 +1,7 @@
 import crypto from 'crypto';
 import { expect, test } from './support/fixtures';
 import { describeViolations, seriousViolations } from './support/axe';
-import { CITY } from './support/content';
+import { CITY, createNorwegianCityDraft } from './support/content';
 import { tabTo } from './support/panel';
 import { ukDateAndTime } from './support/uk-time';
 
@@ -12,15 +12,7 @@ test.describe('scheduling', () => {
   test('editor: schedules a publish from the edit view in UK time, by keyboard; it goes live on time; cancels another; sees both on the Scheduled page', async ({ page, login, shot, api, request }) => {
     const suffix = crypto.randomBytes(2).toString('hex');
     const editor = await api('editor');
-    const created = await editor.request('POST', `/content-manager/collection-types/${CITY}?locale=en`, {
-      name: `Bergen ${suffix}`,
-      countryCode: 'NO',
-      latitude: 60.39,
-      longitude: 5.32,
-      summary: 'A city on the west coast of Norway.',
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const { documentId } = created.body.data;
+    const documentId = await createNorwegianCityDraft(editor, { name: `Bergen ${suffix}`, latitude: 60.39, longitude: 5.32, summary: 'A city on the west coast of Norway.' });
     const publicCity = async () => ((await (await request.get(`/api/cities?filters[documentId][$eq]=${documentId}`)).json()) as any).data as unknown[];
     const form = page.getByRole('form', { name: 'Schedule' });
     const pendingList = page.getByRole('list', { name: 'Scheduled for this document' });

@@ -29,3 +29,10 @@ export const createEnglishTheme = async (editor: AdminApi, name: string) => {
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body.data.documentId as string;
 };
+
+/** A new English city draft (Content Manager API), in Norway: name and summary as given. */
+export const createNorwegianCityDraft = async (editor: AdminApi, city: { name: string; summary: string; latitude: number; longitude: number }) => {
+  const response = await editor.request('POST', `/content-manager/collection-types/${CITY}?locale=en`, { countryCode: 'NO', ...city });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body.data.documentId as string;
+};
