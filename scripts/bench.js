@@ -2,7 +2,7 @@
 // @ts-check
 'use strict';
 /**
- * `npm run bench [-- --scale N --duration S --connections C]`
+ * `npm run bench [-- --scale N --duration S --connections C --saves N]`
  *
  * Boots the production build on a throwaway PostgreSQL database with the seed content (plus N
  * synthetic projects) and measures, in one run and with the same client (autocannon):
@@ -10,8 +10,10 @@
  *   b) the same query with the cache off (a second instance, HTTP_CACHE_ENABLED=false),
  *   c) a 304 revalidation (If-None-Match),
  *   d) a bare Node http server sending the identical bytes: the practical ceiling.
- * Prints requests/s, p50, p99 and errors, the ratios a/d, a/b and c/d, and writes the table
- * to docs/benchmarks.md.
+ * Prints requests/s, p50, p99 and errors, the ratios a/d, a/b and c/d. Then version history
+ * (`--saves N`, 300 by default): Content Manager saves of one city on two more instances, with
+ * and without history (HISTORY_ENABLED), and the history list of a city with 1,000 versions.
+ * Writes the tables to docs/benchmarks.md.
  */
 const crypto = require('crypto');
 const http = require('http');
@@ -26,6 +28,7 @@ const TARGETS = { cachedVsCeiling: 0.3, cachedVsUncached: 20 };
 const scale = option('scale', 0);
 const duration = option('duration', 10);
 const connections = option('connections', 10);
+const saves = option('saves', 300);
 
 const database = `pcms_bench_${Date.now()}`;
 
@@ -150,6 +153,156 @@ const writeScaleReport = (rows) => {
   prependReport(section);
 };
 
+/**
+ * Version history, as its issue requires: keeping versions adds at most 20% to a Content Manager
+ * save, and the history list of a document with 1,000 versions answers in under 50 ms.
+ */
+const HISTORY_TARGETS = { saveOverhead: 1.2, listMs: 50 };
+const HISTORY_VERSIONS = 1000;
+const SAVE_WARMUP = 20;
+const CITY = 'api::city.city';
+
+/** @typedef {{ label: string, p50: number, p99: number, mean: number, total: number, errors: number }} SaveRow */
+/**
+ * @typedef {{
+ *   saves: { on: SaveRow, off: SaveRow }, overhead: number, kept: number, versions: number,
+ *   list: Row, lastPage: Row, pageCount: number, met: { overhead: boolean, list: boolean }, errors: number
+ * }} HistoryReport
+ */
+
+/**
+ * @param {number[]} sorted ascending
+ * @param {number} q between 0 and 1
+ */
+const percentile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+
+/**
+ * @param {string} label
+ * @param {Array<{ ms: number, ok: boolean }>} samples
+ * @returns {SaveRow}
+ */
+const saveRow = (label, samples) => {
+  const sorted = samples.map((sample) => sample.ms).sort((a, b) => a - b);
+  const round = (/** @type {number} */ ms) => Math.round(ms * 10) / 10;
+  const row = {
+    label,
+    p50: round(percentile(sorted, 0.5)),
+    p99: round(percentile(sorted, 0.99)),
+    mean: round(sorted.reduce((sum, ms) => sum + ms, 0) / sorted.length),
+    total: samples.length,
+    errors: samples.filter((sample) => !sample.ok).length,
+  };
+  console.log(`  ${label}: ${row.total} saves, p50 ${row.p50} ms, p99 ${row.p99} ms, mean ${row.mean} ms, errors ${row.errors}`);
+  return row;
+};
+
+/**
+ * Signs the benchmark admin in on one instance (plain http on loopback, ADMIN_ALLOW_PLAIN_HTTP).
+ * @param {number} port
+ * @returns {Promise<Record<string, string>>}
+ */
+const adminAuth = async (port) => {
+  const response = await fetch(`http://127.0.0.1:${port}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  if (response.status !== 200) throw new Error(`admin login on port ${port}: ${response.status} ${await response.text()}`);
+  const login = /** @type {{ data: { token: string } }} */ (await response.json());
+  return { authorization: `Bearer ${login.data.token}` };
+};
+
+/**
+ * One Content Manager save of the city's English draft, as the panel sends it; a new summary each
+ * time, so that every save changes something (a save that changes nothing keeps no version).
+ * @param {number} port
+ * @param {Record<string, string>} auth
+ * @param {string} documentId
+ * @param {string} summary
+ */
+const cmSave = async (port, auth, documentId, summary) => {
+  const started = performance.now();
+  const response = await fetch(`http://127.0.0.1:${port}/content-manager/collection-types/${CITY}/${documentId}?locale=en`, {
+    method: 'PUT',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ summary }),
+  });
+  await response.arrayBuffer();
+  return { ms: performance.now() - started, ok: response.status === 200 };
+};
+
+/** @param {string} documentId @param {number} [page] */
+const historyPath = (documentId, page = 1) => `/history?uid=${CITY}&documentId=${documentId}&locale=en${page > 1 ? `&page=${page}` : ''}`;
+
+/**
+ * The city's English versions as the history list counts them.
+ * @param {number} port
+ * @param {Record<string, string>} auth
+ * @param {string} documentId
+ */
+const versionCount = async (port, auth, documentId) => {
+  const response = await fetch(`http://127.0.0.1:${port}${historyPath(documentId)}`, { headers: auth });
+  if (response.status !== 200) throw new Error(`history list: ${response.status} ${await response.text()}`);
+  const body = /** @type {{ meta: { pagination: { total: number, pageCount: number } } }} */ (await response.json());
+  return body.meta.pagination;
+};
+
+/**
+ * Two instances on the benchmark database, the same but for HISTORY_ENABLED. `saves` Content
+ * Manager saves of one seeded city on each, one at a time and interleaved (alternating which
+ * instance goes first) after a warm-up; then saves through the instance with history until the
+ * city has 1,000 versions, and its history list (first and last page) with autocannon.
+ * @param {typeof import('../src/cli')} cli
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {Promise<HistoryReport>}
+ */
+const historyBenchmark = async (cli, env) => {
+  const onPort = 41340;
+  const offPort = 41341;
+  const instances = [];
+  try {
+    // Admin sign-in over plain http on loopback: production refuses it otherwise (https only).
+    const adminEnv = { ...env, INITIAL_ADMIN_EMAIL: ADMIN.email, INITIAL_ADMIN_PASSWORD: ADMIN.password, ADMIN_ALLOW_PLAIN_HTTP: 'true' };
+    instances.push(await startOn(cli, onPort, { ...adminEnv, HISTORY_ENABLED: 'true' }));
+    instances.push(await startOn(cli, offPort, { ...adminEnv, HISTORY_ENABLED: 'false' }));
+    /** @type {Record<number, Record<string, string>>} */
+    const auth = { [onPort]: await adminAuth(onPort), [offPort]: await adminAuth(offPort) };
+
+    const cities = await fetch(`http://127.0.0.1:${onPort}/content-manager/collection-types/${CITY}?page=1&pageSize=1&locale=en&sort=id:ASC`, { headers: auth[onPort] });
+    const city = /** @type {{ results: Array<{ documentId: string, name: string }> }} */ (await cities.json()).results[0];
+    if (cities.status !== 200 || !city) throw new Error(`no city to save: ${cities.status}`);
+    const before = (await versionCount(onPort, auth[onPort], city.documentId)).total;
+
+    /** @type {Record<number, Array<{ ms: number, ok: boolean }>>} */
+    const samples = { [onPort]: [], [offPort]: [] };
+    let counter = 0;
+    /** @param {number} port */
+    const save = (port) => cmSave(port, auth[port], city.documentId, `${city.name}: benchmark save ${++counter} (port ${port}).`);
+    for (let i = 0; i < SAVE_WARMUP; i += 1) for (const port of [onPort, offPort]) await save(port);
+    for (let i = 0; i < saves; i += 1) {
+      for (const port of i % 2 === 0 ? [onPort, offPort] : [offPort, onPort]) samples[port].push(await save(port));
+    }
+    const on = saveRow('save with history', samples[onPort]);
+    const off = saveRow('save without history (HISTORY_ENABLED=false)', samples[offPort]);
+    const overhead = on.p50 / off.p50;
+    // Every save through the instance with history kept one version; none through the other.
+    const kept = (await versionCount(onPort, auth[onPort], city.documentId)).total - before;
+    if (kept !== SAVE_WARMUP + saves) throw new Error(`expected ${SAVE_WARMUP + saves} new versions (one per save with history, none without), found ${kept}`);
+
+    console.log(`  saving through the instance with history until ${city.name} has ${HISTORY_VERSIONS} versions…`);
+    for (let total = before + kept; total < HISTORY_VERSIONS; total += 1) {
+      if (!(await save(onPort)).ok) throw new Error('a save failed while adding versions');
+    }
+    const { total: versions, pageCount } = await versionCount(onPort, auth[onPort], city.documentId);
+    const load = { connections: 1, duration };
+    const list = await measure(`history list of ${versions} versions, page 1`, `http://127.0.0.1:${onPort}${historyPath(city.documentId)}`, auth[onPort], 200, load);
+    const lastPage = await measure(`history list of ${versions} versions, page ${pageCount}`, `http://127.0.0.1:${onPort}${historyPath(city.documentId, pageCount)}`, auth[onPort], 200, load);
+
+    const met = { overhead: overhead <= HISTORY_TARGETS.saveOverhead, list: Math.max(list.p99, lastPage.p99) < HISTORY_TARGETS.listMs };
+    const errors = on.errors + off.errors + list.errors + lastPage.errors;
+    console.log(`  save overhead with history: p50 ×${overhead.toFixed(2)} (target ≤ ${HISTORY_TARGETS.saveOverhead}), history list p99 ${Math.max(list.p99, lastPage.p99)} ms (target < ${HISTORY_TARGETS.listMs} ms)`);
+    return { saves: { on, off }, overhead, kept, versions, list, lastPage, pageCount, met, errors };
+  } finally {
+    for (const instance of instances) await instance.stop();
+  }
+};
+
 const main = async () => {
   if (scalesOption) return scaleBenchmark(scalesOption);
   console.log(`Benchmark: ${os.cpus().length} cores, Node ${process.version}, scale ${scale}, ${connections} connections, ${duration} s per run`);
@@ -191,8 +344,14 @@ const main = async () => {
     const met = { ad: ratios.ad >= TARGETS.cachedVsCeiling, ab: ratios.ab >= TARGETS.cachedVsUncached };
     const errors = Object.values(rows).reduce((sum, row) => sum + row.errors, 0);
     console.log(`  a/d ${ratios.ad.toFixed(2)} (target ≥ ${TARGETS.cachedVsCeiling}), a/b ${ratios.ab.toFixed(1)} (target ≥ ${TARGETS.cachedVsUncached}), c/d ${ratios.cd.toFixed(2)}, errors ${errors}`);
-    writeReport({ rows, ratios, met, errors, bodyBytes: body.length });
-    if (errors > 0) process.exitCode = 1;
+
+    // The cache instances are done: stop them, so the history instances have the machine.
+    server.close();
+    bare = undefined;
+    while (instances.length) await instances.pop()?.stop();
+    const history = await historyBenchmark(cli, env);
+    writeReport({ rows, ratios, met, errors, bodyBytes: body.length, history });
+    if (errors + history.errors > 0) process.exitCode = 1;
   } finally {
     if (bare) bare.close();
     for (const instance of instances) await instance.stop();
@@ -201,9 +360,9 @@ const main = async () => {
 };
 
 /**
- * @param {{ rows: Record<'a' | 'b' | 'c' | 'd', Row>, ratios: Record<'ad' | 'ab' | 'cd', number>, met: Record<'ad' | 'ab', boolean>, errors: number, bodyBytes: number }} report
+ * @param {{ rows: Record<'a' | 'b' | 'c' | 'd', Row>, ratios: Record<'ad' | 'ab' | 'cd', number>, met: Record<'ad' | 'ab', boolean>, errors: number, bodyBytes: number, history: HistoryReport }} report
  */
-const writeReport = ({ rows, ratios, met, errors, bodyBytes }) => {
+const writeReport = ({ rows, ratios, met, errors, bodyBytes, history }) => {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   /** @param {Row} row */
   const line = (row) => `| ${row.label} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.errors} |`;
@@ -219,8 +378,38 @@ const writeReport = ({ rows, ratios, met, errors, bodyBytes }) => {
     '',
     `Ratios: a/d = ${ratios.ad.toFixed(2)} (target ≥ ${TARGETS.cachedVsCeiling}: ${met.ad ? 'met' : 'missed'}), a/b = ${ratios.ab.toFixed(1)} (target ≥ ${TARGETS.cachedVsUncached}: ${met.ab ? 'met' : 'missed'}), c/d = ${ratios.cd.toFixed(2)}. Errors: ${errors}.`,
     '',
+    ...historySection(history),
   ].join('\n');
   prependReport(section);
+};
+
+/** @param {HistoryReport} history */
+const historySection = ({ saves: { on, off }, overhead, kept, versions, list, lastPage, pageCount, met, errors }) => {
+  /** @param {SaveRow} row */
+  const saveLine = (row) => `| ${row.label} | ${row.total} | ${row.p50} | ${row.p99} | ${row.mean} | ${row.errors} |`;
+  /** @param {Row} row */
+  const listLine = (row) => `| ${row.label} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.errors} |`;
+  const listP99 = Math.max(list.p99, lastPage.p99);
+  return [
+    `Version history: Content Manager saves of one seeded city (\`PUT /content-manager/collection-types/${CITY}/:documentId?locale=en\`, a new \`summary\` each time) on two instances on this database, with history and with \`HISTORY_ENABLED=false\`; one client (fetch), one save at a time, the two instances interleaved (alternating which goes first), after ${SAVE_WARMUP} warm-up saves on each. Latencies in ms as the client saw them.`,
+    '',
+    '| run | saves | p50 ms | p99 ms | mean ms | errors |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    saveLine(on),
+    saveLine(off),
+    '',
+    `Save with history / without: p50 ×${overhead.toFixed(2)} (${overhead >= 1 ? '+' : ''}${((overhead - 1) * 100).toFixed(0)}%; target ≤ ${HISTORY_TARGETS.saveOverhead}: ${met.overhead ? 'met' : 'missed'}); mean ×${(on.mean / off.mean).toFixed(2)}. The saves with history kept ${kept} versions (${SAVE_WARMUP} warm-up and ${on.total} measured), those without none.`,
+    '',
+    `History list of that city with ${versions} versions (English; saved through the instance with history): \`GET /history?uid=${CITY}&documentId=…&locale=en\` (page 1, the newest 50) and \`&page=${pageCount}\` (the oldest), admin JWT, 1 connection, ${duration} s each after a warm-up (autocannon).`,
+    '',
+    '| run | requests/s | p50 ms | p99 ms | errors |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    listLine(list),
+    listLine(lastPage),
+    '',
+    `History list p99 ${listP99} ms (target < ${HISTORY_TARGETS.listMs} ms: ${met.list ? 'met' : 'missed'}). Errors: ${errors}.`,
+    '',
+  ];
 };
 
 main().catch((error) => {
