@@ -3,7 +3,8 @@ import { useIntl } from 'react-intl';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Button, Flex, Modal, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { COUNCIL_TYPES } from '../content-type-names';
-import { errorText, useText, type Text, type TextId } from '../i18n';
+import { errorText, useText, type Text } from '../i18n';
+import { recordedActionName } from '../recorded-actions';
 import type { EditViewPanel } from './edit-view-panel';
 
 /** A version as GET /history lists it, and as GET /history/:id shows it (src/history/routes.ts). */
@@ -11,8 +12,6 @@ type VersionSummary = { id: number; action: string; savedAt: string; actorType: 
 type FieldChange = { field: string; label: string; version: unknown; current: unknown };
 type Pagination = { page: number; pageCount: number };
 
-const KNOWN_ACTIONS = ['create', 'update', 'publish', 'unpublish', 'discardDraft', 'clone', 'xliff-import', 'translations-publish', 'restore', 'scheduled-publish', 'scheduled-unpublish', 'sync-shared-fields'];
-const actionName = (t: Text, action: string) => (KNOWN_ACTIONS.includes(action) ? t(`action.${action}` as TextId) : action);
 const who = (t: Text, version: VersionSummary) => (version.actorType === 'system' ? t('audit.system') : version.actorName ?? version.actorEmail ?? '?');
 
 /** Rich text (Strapi blocks) as its words; other values as they read. */
@@ -140,7 +139,7 @@ const VersionList = ({ uid, documentId, locale }: { uid: string; documentId: str
             <li key={version.id}>
               <Flex direction="column" alignItems="flex-start" gap={1} paddingBottom={3}>
                 <Typography variant="omega" fontWeight="bold">{when}</Typography>
-                <Typography variant="pi">{t('history.entry', { action: actionName(t, version.action), who: who(t, version) })}</Typography>
+                <Typography variant="pi">{t('history.entry', { action: recordedActionName(t, version.action), who: who(t, version) })}</Typography>
                 <Button variant="tertiary" size="S" aria-label={t('history.viewLabel', { when })} onClick={() => setOpen(version)}>
                   {t('history.view')}
                 </Button>

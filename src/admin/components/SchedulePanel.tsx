@@ -6,6 +6,7 @@ import { Box, Button, Checkbox, Field, Flex, Link, SingleSelect, SingleSelectOpt
 import { COUNCIL_TYPES } from '../content-type-names';
 import { errorText, useText } from '../i18n';
 import { actionLabel, formatUkTime, localeLabel, nextHourInUk, type ScheduledAction } from '../scheduling';
+import { CancelScheduledButton } from './CancelScheduledButton';
 import type { EditViewPanel } from './edit-view-panel';
 
 const EDITOR_ROLES = ['international-relations-editor', 'strapi-super-admin'];
@@ -17,7 +18,7 @@ const EDITOR_ROLES = ['international-relations-editor', 'strapi-super-admin'];
  * be refused now is refused now) and its refusal is shown in the user's language.
  */
 const ScheduleForm = ({ uid, documentId, locale }: { uid: string; documentId: string; locale: string }) => {
-  const { get, post, del } = useFetchClient();
+  const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const t = useText();
   const intl = useIntl();
@@ -47,16 +48,6 @@ const ScheduleForm = ({ uid, documentId, locale }: { uid: string; documentId: st
     } finally {
       setBusy(false);
     }
-  };
-
-  const cancel = async (scheduled: ScheduledAction) => {
-    try {
-      await del(`/scheduled-actions/${scheduled.id}`);
-      toggleNotification({ type: 'success', message: t('scheduled.cancelled', { action: actionLabel(t, scheduled.action), label: scheduled.label ?? documentId, locale: localeLabel(t, scheduled.locale) }) });
-    } catch (error) {
-      toggleNotification({ type: 'danger', message: errorText(t, error) });
-    }
-    setLoads((count) => count + 1);
   };
 
   return (
@@ -108,14 +99,7 @@ const ScheduleForm = ({ uid, documentId, locale }: { uid: string; documentId: st
               <li key={scheduled.id}>
                 <Flex justifyContent="space-between" alignItems="center" gap={2} paddingBottom={2}>
                   <Typography>{`${actionLabel(t, scheduled.action)} (${localeLabel(t, scheduled.locale)}): ${formatUkTime(intl, scheduled.at)}`}</Typography>
-                  <Button
-                    variant="danger-light"
-                    size="S"
-                    aria-label={t('scheduled.cancelLabel', { action: actionLabel(t, scheduled.action), label: scheduled.label ?? documentId, locale: localeLabel(t, scheduled.locale), when: formatUkTime(intl, scheduled.at) })}
-                    onClick={() => cancel(scheduled)}
-                  >
-                    {t('scheduled.cancel')}
-                  </Button>
+                  <CancelScheduledButton scheduled={scheduled} onDone={() => setLoads((count) => count + 1)} />
                 </Flex>
               </li>
             ))}

@@ -21,7 +21,8 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { COUNCIL_TYPES, contentManagerPath, typeName } from '../content-type-names';
-import { errorText, useText, type Text, type TextId } from '../i18n';
+import { errorText, useText, type Text } from '../i18n';
+import { recordedActionName } from '../recorded-actions';
 
 /** An entry of GET /audit-log (src/audit/response.ts). */
 type Entry = {
@@ -44,24 +45,6 @@ const NO_FILTERS: Filters = { user: '', type: '', documentId: '', from: '', to: 
 const ALL_TYPES = 'all';
 const PAGE_SIZE = 25;
 
-const ACTIONS = [
-  'create',
-  'update',
-  'publish',
-  'unpublish',
-  'discardDraft',
-  'delete',
-  'clone',
-  'xliff-import',
-  'translations-publish',
-  'restore',
-  'scheduled-publish',
-  'scheduled-unpublish',
-  'scheduled-publish-failed',
-  'scheduled-unpublish-failed',
-  'sync-shared-fields',
-];
-const actionName = (t: Text, action: string) => (ACTIONS.includes(action) ? t(`action.${action}` as TextId) : action);
 
 const who = (t: Text, { user }: Entry) => {
   if (user.type === 'api-token') return t('audit.apiToken', { name: user.name ?? '?' });
@@ -208,7 +191,7 @@ const AuditLogPage = () => {
                       <Tr key={entry.id}>
                         <Td><Typography>{intl.formatDate(entry.at, { dateStyle: 'medium', timeStyle: 'medium' })}</Typography></Td>
                         <Td><Typography>{who(t, entry)}</Typography></Td>
-                        <Td><Typography>{actionName(t, entry.action)}</Typography></Td>
+                        <Td><Typography>{recordedActionName(t, entry.action)}</Typography></Td>
                         <Td>
                           {entry.documentId && entry.action !== 'delete' && entry.locale && entry.locale !== '*' ? (
                             <Link tag={RouterLink} to={contentManagerPath(entry.uid, entry.documentId, entry.locale)}>

@@ -1,19 +1,20 @@
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
-import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { Alert, Box, Button, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { Alert, Box, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { CancelScheduledButton } from '../components/CancelScheduledButton';
 import { contentManagerPath, typeName } from '../content-type-names';
 import { errorText, useText, type Text, type TextId } from '../i18n';
 import { actionLabel, formatUkTime, localeLabel, type ScheduledAction } from '../scheduling';
 
 const documentName = (t: Text, action: ScheduledAction) => `${action.label ?? action.documentId} (${typeName(t, action.uid)})`;
 
-const ActionsTable = ({ actions, caption, onCancel }: { actions: ScheduledAction[]; caption: string; onCancel?: (action: ScheduledAction) => void }) => {
+const ActionsTable = ({ actions, caption, onCancelled }: { actions: ScheduledAction[]; caption: string; onCancelled?: () => void }) => {
   const t = useText();
   const intl = useIntl();
   return (
-    <Table colCount={onCancel ? 7 : 6} rowCount={actions.length + 1} aria-label={caption}>
+    <Table colCount={onCancelled ? 7 : 6} rowCount={actions.length + 1} aria-label={caption}>
       <Thead>
         <Tr>
           <Th><Typography variant="sigma">{t('scheduled.column.when')}</Typography></Th>
@@ -22,7 +23,7 @@ const ActionsTable = ({ actions, caption, onCancel }: { actions: ScheduledAction
           <Th><Typography variant="sigma">{t('scheduled.column.locale')}</Typography></Th>
           <Th><Typography variant="sigma">{t('scheduled.column.who')}</Typography></Th>
           <Th><Typography variant="sigma">{t('scheduled.column.state')}</Typography></Th>
-          {onCancel && <Th><Typography variant="sigma">{t('scheduled.cancel')}</Typography></Th>}
+          {onCancelled && <Th><Typography variant="sigma">{t('scheduled.cancel')}</Typography></Th>}
         </Tr>
       </Thead>
       <Tbody>
@@ -46,16 +47,9 @@ const ActionsTable = ({ actions, caption, onCancel }: { actions: ScheduledAction
                 {action.failure && <Typography>{action.failure}</Typography>}
               </Flex>
             </Td>
-            {onCancel && (
+            {onCancelled && (
               <Td>
-                <Button
-                  variant="danger-light"
-                  size="S"
-                  aria-label={t('scheduled.cancelLabel', { action: actionLabel(t, action.action), label: action.label ?? action.documentId, locale: localeLabel(t, action.locale), when: formatUkTime(intl, action.at) })}
-                  onClick={() => onCancel(action)}
-                >
-                  {t('scheduled.cancel')}
-                </Button>
+                <CancelScheduledButton scheduled={action} onDone={onCancelled} />
               </Td>
             )}
           </Tr>
@@ -71,8 +65,7 @@ const ActionsTable = ({ actions, caption, onCancel }: { actions: ScheduledAction
  * from the Schedule panel beside a document in the Content Manager.
  */
 const ScheduledPage = () => {
-  const { get, del } = useFetchClient();
-  const { toggleNotification } = useNotification();
+  const { get } = useFetchClient();
   const t = useText();
   const [pending, setPending] = React.useState<ScheduledAction[] | null>(null);
   const [past, setPast] = React.useState<ScheduledAction[] | null>(null);
@@ -88,16 +81,6 @@ const ScheduledPage = () => {
       })
       .catch((error: unknown) => setLoadError(errorText(t, error)));
   }, [get, loads]);
-
-  const cancel = async (action: ScheduledAction) => {
-    try {
-      await del(`/scheduled-actions/${action.id}`);
-      toggleNotification({ type: 'success', message: t('scheduled.cancelled', { action: actionLabel(t, action.action), label: action.label ?? action.documentId, locale: localeLabel(t, action.locale) }) });
-    } catch (error) {
-      toggleNotification({ type: 'danger', message: errorText(t, error) });
-    }
-    setLoads((count) => count + 1);
-  };
 
   return (
     <Page.Main>
@@ -115,7 +98,7 @@ const ScheduledPage = () => {
             <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius>
               <Flex direction="column" alignItems="stretch" gap={4}>
                 <Typography tag="h2" variant="delta">{t('scheduled.pending')}</Typography>
-                {pending.length === 0 ? <Typography>{t('scheduled.nonePending')}</Typography> : <ActionsTable actions={pending} caption={t('scheduled.pending')} onCancel={cancel} />}
+                {pending.length === 0 ? <Typography>{t('scheduled.nonePending')}</Typography> : <ActionsTable actions={pending} caption={t('scheduled.pending')} onCancelled={() => setLoads((count) => count + 1)} />}
               </Flex>
             </Box>
           )}
