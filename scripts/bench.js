@@ -360,12 +360,16 @@ const main = async () => {
 };
 
 /**
+ * A table row of an autocannon run: requests/s, p50, p99, errors.
+ * @param {Row} row
+ */
+const requestsLine = (row) => `| ${row.label} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.errors} |`;
+
+/**
  * @param {{ rows: Record<'a' | 'b' | 'c' | 'd', Row>, ratios: Record<'ad' | 'ab' | 'cd', number>, met: Record<'ad' | 'ab', boolean>, errors: number, bodyBytes: number, history: HistoryReport }} report
  */
 const writeReport = ({ rows, ratios, met, errors, bodyBytes, history }) => {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  /** @param {Row} row */
-  const line = (row) => `| ${row.label} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.errors} |`;
   const section = [
     `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: scale ${scale}`,
     '',
@@ -374,7 +378,7 @@ const writeReport = ({ rows, ratios, met, errors, bodyBytes, history }) => {
     '',
     '| run | requests/s | p50 ms | p99 ms | errors |',
     '| --- | ---: | ---: | ---: | ---: |',
-    ...[rows.a, rows.b, rows.c, rows.d].map(line),
+    ...[rows.a, rows.b, rows.c, rows.d].map(requestsLine),
     '',
     `Ratios: a/d = ${ratios.ad.toFixed(2)} (target ≥ ${TARGETS.cachedVsCeiling}: ${met.ad ? 'met' : 'missed'}), a/b = ${ratios.ab.toFixed(1)} (target ≥ ${TARGETS.cachedVsUncached}: ${met.ab ? 'met' : 'missed'}), c/d = ${ratios.cd.toFixed(2)}. Errors: ${errors}.`,
     '',
@@ -387,8 +391,6 @@ const writeReport = ({ rows, ratios, met, errors, bodyBytes, history }) => {
 const historySection = ({ saves: { on, off }, overhead, kept, versions, list, lastPage, pageCount, met, errors }) => {
   /** @param {SaveRow} row */
   const saveLine = (row) => `| ${row.label} | ${row.total} | ${row.p50} | ${row.p99} | ${row.mean} | ${row.errors} |`;
-  /** @param {Row} row */
-  const listLine = (row) => `| ${row.label} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.errors} |`;
   const listP99 = Math.max(list.p99, lastPage.p99);
   return [
     `Version history: Content Manager saves of one seeded city (\`PUT /content-manager/collection-types/${CITY}/:documentId?locale=en\`, a new \`summary\` each time) on two instances on this database, with history and with \`HISTORY_ENABLED=false\`; one client (fetch), one save at a time, the two instances interleaved (alternating which goes first), after ${SAVE_WARMUP} warm-up saves on each. Latencies in ms as the client saw them.`,
@@ -404,8 +406,8 @@ const historySection = ({ saves: { on, off }, overhead, kept, versions, list, la
     '',
     '| run | requests/s | p50 ms | p99 ms | errors |',
     '| --- | ---: | ---: | ---: | ---: |',
-    listLine(list),
-    listLine(lastPage),
+    requestsLine(list),
+    requestsLine(lastPage),
     '',
     `History list p99 ${listP99} ms (target < ${HISTORY_TARGETS.listMs} ms: ${met.list ? 'met' : 'missed'}). Errors: ${errors}.`,
     '',
