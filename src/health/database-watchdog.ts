@@ -139,19 +139,3 @@ export const createDatabaseWatchdog = (strapi: Core.Strapi): DatabaseWatchdog =>
     failedSince: (time) => lastFailureAt >= time,
   };
 };
-
-const watchdogs = new WeakMap<Core.Strapi, DatabaseWatchdog>();
-
-/**
- * The app's one watchdog: requests (./database-unavailable.ts) and background work that queries
- * outside a request (the scheduler's polls) watch through it, so a poll stuck on a silent
- * connection is cut like a request's.
- */
-export const databaseWatchdog = (strapi: Core.Strapi): DatabaseWatchdog => {
-  let watchdog = watchdogs.get(strapi);
-  if (!watchdog) {
-    watchdog = createDatabaseWatchdog(strapi);
-    watchdogs.set(strapi, watchdog);
-  }
-  return watchdog;
-};

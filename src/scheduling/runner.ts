@@ -4,7 +4,6 @@ import { errors } from '@strapi/utils';
 import { appendAuditEntry } from '../audit/entries';
 import { withAuditAction } from '../audit/scope';
 import { queryOf } from '../database/models';
-import { databaseWatchdog } from '../health/database-watchdog';
 import { ALL_LOCALES, performScheduledAction, SCHEDULED_ACTIONS_TABLE, SCHEDULED_ACTIONS_UID, type ScheduledAction } from './actions';
 
 export type SchedulingConfig = { enabled: boolean; intervalMs: number; lateAfterMs: number };
@@ -94,12 +93,9 @@ export const startScheduler = (strapi: Core.Strapi) => {
   const poller: Poller = { timer: setInterval(() => poll(), intervalMs), running: null };
   const poll = () => {
     if (poller.running) return;
-    // Watched like a request: a poll stuck on a connection that went silent is cut, not left open.
-    const done = databaseWatchdog(strapi).watch();
     poller.running = runDueActions(strapi)
       .catch((error) => strapi.log.error(`Scheduled actions: poll failed: ${(error as Error).message}`))
       .finally(() => {
-        done();
         poller.running = null;
       });
   };
