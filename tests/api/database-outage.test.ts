@@ -31,7 +31,9 @@ describe('database outages', () => {
   afterAll(async () => {
     await holder.proxy?.restore();
   });
-  const app = useApp(() => ({ databasePort: proxy().port }));
+  // Requests only: the scheduler's polls would meet the outage too, and how they fare is an open
+  // question (a poll stuck on a silent connection); its sockets made these counts flaky.
+  const app = useApp(() => ({ databasePort: proxy().port, env: { SCHEDULER_ENABLED: 'false' } }));
   afterAll(async () => {
     process.off('unhandledRejection', onUnhandled);
     await holder.proxy?.close();
