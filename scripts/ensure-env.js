@@ -18,7 +18,7 @@ if (process.env.NODE_ENV === 'production') {
   process.exit(0);
 }
 
-const { randomSecrets } = require('./lib/secrets');
+const { previewSecrets, randomSecrets } = require('./lib/secrets');
 const devPassword = `Leeds-${crypto.randomBytes(6).toString('hex')}-A1`;
 
 const lines = [
@@ -27,6 +27,9 @@ const lines = [
   'PORT=1337',
   ...Object.entries(randomSecrets()).map(([name, value]) => `${name}=${value}`),
   'CORS_ORIGINS=http://localhost:1337,http://localhost:3000',
+  // Preview opens the reference site (`npm run site`, which reads this file too).
+  'SITE_URL=http://localhost:3000',
+  ...Object.entries(previewSecrets()).map(([name, value]) => `${name}=${value}`),
   'STRAPI_TELEMETRY_DISABLED=true',
   'INITIAL_ADMIN_EMAIL=admin@example.com',
   `INITIAL_ADMIN_PASSWORD=${devPassword}`,

@@ -16,6 +16,7 @@ import { guardContentApiQueries } from './public-api/query-guard';
 import { translationRoutes } from './translations/routes';
 import { historyRoutes } from './history/routes';
 import { schedulingRoutes } from './scheduling/routes';
+import { previewRoutes } from './preview/preview-content';
 import { stopScheduler } from './scheduling/runner';
 
 export default {
@@ -26,7 +27,7 @@ export default {
     guardContentApiQueries(strapi);
     guardAdminSignIn(strapi);
     declareFallbackLocaleParam(strapi);
-    registerAdminRoutes(strapi, [translationRoutes(strapi), auditLogRoutes(strapi), historyRoutes(strapi), schedulingRoutes(strapi)]);
+    registerAdminRoutes(strapi, [translationRoutes(strapi), auditLogRoutes(strapi), historyRoutes(strapi), schedulingRoutes(strapi), previewRoutes(strapi)]);
     await registerPagePermissions(strapi);
     registerReadinessRoute(strapi);
     installGracefulShutdown(strapi);

@@ -17,4 +17,10 @@ const randomSecrets = () => ({
   ENCRYPTION_KEY: secret(),
 });
 
-module.exports = { randomSecrets };
+/** Preview link secret and the site's preview credential: 32 random bytes each (the minimum is 32 characters). */
+const previewSecrets = () => ({
+  PREVIEW_SECRET: crypto.randomBytes(32).toString('base64url'),
+  PREVIEW_TOKEN: crypto.randomBytes(32).toString('base64url'),
+});
+
+module.exports = { randomSecrets, previewSecrets };

@@ -9,7 +9,7 @@ import path from 'path';
 export const REQUIRED_SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'ENCRYPTION_KEY'] as const;
 
 /** Secrets that may be left out, but never set to the example's value. */
-export const OPTIONAL_SECRETS = ['INITIAL_ADMIN_PASSWORD'] as const;
+export const OPTIONAL_SECRETS = ['INITIAL_ADMIN_PASSWORD', 'PREVIEW_SECRET', 'PREVIEW_TOKEN'] as const;
 
 type Env = Record<string, string | undefined>;
 
