@@ -27,6 +27,8 @@ export type Messages = {
   previewRefusedTitle: string;
   previewRefused: Record<'malformed' | 'signature' | 'expired' | 'not-found', string>;
   breadcrumbHome: string;
+  /** Text around the licence's name (a link, kept in English: it is the licence's title). */
+  licence: [string, string];
 };
 
 const en: Messages = {
@@ -62,6 +64,7 @@ const en: Messages = {
     'not-found': 'The document this link points to no longer exists in this language.',
   },
   breadcrumbHome: 'International relations',
+  licence: ['All content is available under the ', ', except where otherwise stated'],
 };
 
 const fr: Messages = {
@@ -97,6 +100,7 @@ const fr: Messages = {
     'not-found': 'Le document visé par ce lien n’existe plus dans cette langue.',
   },
   breadcrumbHome: 'Relations internationales',
+  licence: ['Tout le contenu est disponible sous la licence ', ', sauf mention contraire'],
 };
 
 const de: Messages = {
@@ -132,6 +136,7 @@ const de: Messages = {
     'not-found': 'Das Dokument, auf das dieser Link zeigt, gibt es in dieser Sprache nicht mehr.',
   },
   breadcrumbHome: 'Internationale Beziehungen',
+  licence: ['Alle Inhalte sind unter der ', '-Lizenz verfügbar, sofern nicht anders angegeben'],
 };
 
 const cs: Messages = {
@@ -167,6 +172,7 @@ const cs: Messages = {
     'not-found': 'Dokument, na který odkaz míří, už v tomto jazyce neexistuje.',
   },
   breadcrumbHome: 'Mezinárodní vztahy',
+  licence: ['Veškerý obsah je k dispozici pod licencí ', ', pokud není uvedeno jinak'],
 };
 
 const zhHans: Messages = {
@@ -202,6 +208,7 @@ const zhHans: Messages = {
     'not-found': '此链接指向的文档在该语言中已不存在。',
   },
   breadcrumbHome: '国际关系',
+  licence: ['除另有说明外，所有内容均依据 ', ' 提供'],
 };
 
 export const MESSAGES: Record<string, Messages> = { en, fr, de, cs, 'zh-Hans': zhHans };

@@ -33,17 +33,15 @@ const SHOWN_FIELDS: Record<PageKind, string[]> = {
   city: ['name', 'country', 'region', 'summary', 'description'],
 };
 
-const link = (kind: PageKind, entry: Entry, locale: string, field = 'title', hint?: string): Link => ({
+const link = (kind: PageKind, entry: Entry, locale: string, field = 'title'): Link => ({
   href: pagePath(locale, kind, entry.slug),
   text: titleOf(entry, locale, field),
-  hint,
 });
 
 const list = (value: unknown): Entry[] => (Array.isArray(value) ? (value as Entry[]) : []);
 const plain = (value: unknown): Text | undefined => (value === null || value === undefined || value === '' ? undefined : { value: String(value) });
 
-const partnershipLinks = (entries: Entry[], locale: string): Link[] =>
-  entries.map((partnership) => link('partnership', partnership, locale, 'title', partnership.city?.name));
+const partnershipLinks = (entries: Entry[], locale: string): Link[] => entries.map((partnership) => link('partnership', partnership, locale));
 
 const organisations = (entry: Entry, locale: string): Link[] =>
   list(entry.organisations).map((organisation) => ({

@@ -45,11 +45,20 @@ const staticFiles = (): Map<string, string> => {
       else if (CONTENT_TYPES[path.extname(entry.name)]) files.set(`${urlPrefix}/${entry.name}`, full);
     }
   };
-  addTree('/assets', path.join(GOVUK_DIST, 'govuk', 'assets'));
+  addTree('/assets/images', path.join(GOVUK_DIST, 'govuk', 'assets', 'images'));
   addTree('/site', PUBLIC_DIR);
-  files.set('/stylesheets/govuk-frontend.min.css', path.join(GOVUK_DIST, 'govuk', 'govuk-frontend.min.css'));
+  files.set('/assets/manifest.json', path.join(GOVUK_DIST, 'govuk', 'assets', 'manifest.json'));
   files.set('/javascripts/govuk-frontend.min.js', path.join(GOVUK_DIST, 'govuk', 'govuk-frontend.min.js'));
   return files;
+};
+
+/**
+ * GOV.UK Frontend's stylesheet without the GDS Transport typeface, which only GOV.UK services may
+ * use: a council's site sets in Arial, as GOV.UK Frontend documents for services off GOV.UK.
+ */
+export const councilStylesheet = (): Buffer => {
+  const css = fs.readFileSync(path.join(GOVUK_DIST, 'govuk', 'govuk-frontend.min.css'), 'utf8');
+  return Buffer.from(css.replace(/@font-face\{[^}]*\}/g, '').replace(/"?GDS Transport"?,\s*/g, ''));
 };
 
 /**
@@ -72,6 +81,7 @@ export const createSite = (options: SiteOptions) => {
   const adminOrigin = options.adminOrigin ?? new URL(options.cmsUrl).origin;
   const views = new nunjucks.Environment(new nunjucks.FileSystemLoader([VIEWS, GOVUK_DIST], { noCache: false }), { autoescape: true, throwOnUndefined: false });
   const files = staticFiles();
+  const stylesheet = councilStylesheet();
   const scriptHash = templateScriptHash();
 
   // The locale list changes when an administrator adds a language: a minute's delay is fine.
@@ -153,6 +163,7 @@ export const createSite = (options: SiteOptions) => {
       const codes = (await localeList()).map(({ code }) => code);
       return { status: 200, type: 'application/xml; charset=utf-8', body: sitemapXml(siteUrl, codes, await sitePages(cms)) };
     }
+    if (pathname === '/stylesheets/govuk-frontend.min.css') return { status: 200, type: CONTENT_TYPES['.css'], body: stylesheet, headers: { 'Cache-Control': 'public, max-age=86400' } };
     const file = files.get(pathname);
     if (file) return { status: 200, type: CONTENT_TYPES[path.extname(file)], body: fs.readFileSync(file), headers: { 'Cache-Control': 'public, max-age=86400' } };
 

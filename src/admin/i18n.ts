@@ -4,6 +4,7 @@ import de from './translations/de.json';
 import en from './translations/en.json';
 import fr from './translations/fr.json';
 import zhHans from './translations/zh-Hans.json';
+import { STRAPI_PREVIEW_TRANSLATIONS } from './strapi-translations';
 
 /**
  * The project's own pages in the interface languages staff and translators use. Messages live in
@@ -20,9 +21,12 @@ export const INTERFACE_LOCALES = ['en-GB', 'fr', 'de', 'cs', 'zh-Hans'];
 
 const MESSAGES: Record<string, Record<string, string>> = { en, 'en-GB': en, fr, de, cs, 'zh-Hans': zhHans };
 
-/** For the admin app's config.translations: each interface locale's messages, prefixed. */
+/** For the admin app's config.translations: each interface locale's messages, prefixed, and Strapi's Preview strings where Strapi has none. */
 export const TRANSLATIONS = Object.fromEntries(
-  Object.entries(MESSAGES).map(([locale, messages]) => [locale, Object.fromEntries(Object.entries(messages).map(([id, text]) => [`${PREFIX}${id}`, text]))]),
+  Object.entries(MESSAGES).map(([locale, messages]) => [
+    locale,
+    { ...STRAPI_PREVIEW_TRANSLATIONS[locale], ...Object.fromEntries(Object.entries(messages).map(([id, text]) => [`${PREFIX}${id}`, text])) },
+  ]),
 );
 
 export const messageId = (id: TextId) => `${PREFIX}${id}`;

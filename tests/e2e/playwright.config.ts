@@ -45,7 +45,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'journeys', testMatch: /(editor|translator|accessibility|scheduling|history)\.spec\.ts$/ },
+    { name: 'journeys', testMatch: /(editor|translator|accessibility|scheduling|history|preview|site)\.spec\.ts$/ },
     { name: 'after-journeys', testMatch: /audit\.spec\.ts$/, dependencies: ['journeys'] },
   ],
 });

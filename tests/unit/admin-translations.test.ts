@@ -4,6 +4,8 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { AUDIT_LOG_READ, SCHEDULED_READ, TRANSLATIONS_READ } from '../../src/admin/permissions';
 import { AUDIT_LOG_READ as SERVER_AUDIT_LOG_READ, PAGE_ACTIONS, SCHEDULED_READ as SERVER_SCHEDULED_READ, TRANSLATIONS_READ as SERVER_TRANSLATIONS_READ } from '../../src/bootstrap/admin-permissions';
 
+import { STRAPI_PREVIEW_TRANSLATIONS } from '../../src/admin/strapi-translations';
+
 const DIR = path.join(__dirname, '../../src/admin/translations');
 const read = (locale: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(DIR, `${locale}.json`), 'utf8'));
 const en = read('en');
@@ -48,5 +50,20 @@ describe("the admin panel's own messages", () => {
   it('the menu permissions the panel asks for are the ones the server registers', () => {
     expect([AUDIT_LOG_READ, TRANSLATIONS_READ, SCHEDULED_READ]).toEqual([SERVER_AUDIT_LOG_READ, SERVER_TRANSLATIONS_READ, SERVER_SCHEDULED_READ]);
     expect(PAGE_ACTIONS.map((action) => `api::${action.uid}`)).toEqual([AUDIT_LOG_READ, TRANSLATIONS_READ, SCHEDULED_READ]);
+  });
+});
+
+describe("Strapi's Preview strings where Strapi has none", () => {
+  const strapiMessages = (locale: string): Record<string, string> =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require(path.join(__dirname, '../../node_modules/@strapi/content-manager/dist/admin/translations', `${locale}.json.js`)).default;
+  const previewIds = Object.keys(strapiMessages('en')).filter((id) => /^preview\.(panel\.(title|button|button-disabled-tooltip)|page-title|header\.close|copy\.(label|success)|tabs\.label)$/.test(id));
+
+  it.each(Object.keys(STRAPI_PREVIEW_TRANSLATIONS))('%s covers the Preview strings staff meet, under Strapi\'s own ids, with its placeholders', (locale) => {
+    const ours = STRAPI_PREVIEW_TRANSLATIONS[locale];
+    expect(Object.keys(ours).sort()).toEqual(previewIds.map((id) => `content-manager.${id}`).sort());
+    for (const id of previewIds) expect(new IntlMessageFormat(ours[`content-manager.${id}`], locale).format({ contentType: 'City' })).not.toContain('{');
+    // Only where Strapi has none: its own translations win where they exist.
+    expect(previewIds.filter((id) => strapiMessages(locale)[id] !== undefined)).toEqual([]);
   });
 });

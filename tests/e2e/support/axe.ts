@@ -7,9 +7,9 @@ export type AxeViolation = { id: string; impact: string | null; help: string; no
 
 /**
  * Runs axe-core (from node_modules, injected into the page) and returns the serious and
- * critical WCAG A/AA violations, each node named by its CSS selector.
+ * critical WCAG A/AA violations (`allImpacts`: every one), each node named by its CSS selector.
  */
-export const seriousViolations = async (page: Page, options: { exclude?: string[][] } = {}): Promise<AxeViolation[]> => {
+export const seriousViolations = async (page: Page, options: { exclude?: string[][]; allImpacts?: boolean } = {}): Promise<AxeViolation[]> => {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const violations: AxeViolation[] = await page.evaluate(
     async ({ tags, exclude }) => {
@@ -24,7 +24,7 @@ export const seriousViolations = async (page: Page, options: { exclude?: string[
     },
     { tags: WCAG_AA_TAGS, exclude: options.exclude ?? [] },
   );
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  return options.allImpacts ? violations : violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 };
 
 /** One line per violation and node, for assertion messages and the report. */

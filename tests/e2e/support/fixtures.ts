@@ -9,6 +9,8 @@ export const SCREENSHOTS_DIR = path.join(RESULTS_DIR, 'screens');
 type WorkerFixtures = {
   /** Where the production server of this run listens (set by global-setup.ts). */
   appUrl: string;
+  /** The reference site of this run (site/), reading appUrl's public API. */
+  siteUrl: string;
   users: Users;
   /** Admin API as a person (JWT), for set-up steps and for checking what the server refuses. */
   api: (persona: Persona) => ReturnType<typeof adminApi>;
@@ -29,6 +31,7 @@ const required = (name: string) => {
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
   appUrl: [async ({}, use) => use(required('E2E_BASE_URL')), { scope: 'worker' }],
+  siteUrl: [async ({}, use) => use(required('E2E_SITE_URL')), { scope: 'worker' }],
   users: [async ({}, use) => use(JSON.parse(required('E2E_USERS')) as Users), { scope: 'worker' }],
   // One API login per person and run: Strapi allows 5 logins per email in 5 minutes.
   api: [

@@ -11,9 +11,10 @@ export const RESULTS_DIR = path.join(APP_DIR, 'test-results');
 /**
  * `strapi start` (the production build in dist/, as `npm run start` runs it) on the given
  * database, which it migrates and seeds because it is empty, creating `initialAdmin` as its first
- * super admin. Logs go to test-results/server.log.
+ * super admin, with `extraEnv` on top (the reference site's address and preview secrets). Logs go
+ * to test-results/server.log.
  */
-export const startProductionServer = async (database: string, initialAdmin: Credentials) => {
+export const startProductionServer = async (database: string, initialAdmin: Credentials, extraEnv: Record<string, string> = {}) => {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const instance = await startInstance({
     appDir: APP_DIR,
@@ -38,6 +39,7 @@ export const startProductionServer = async (database: string, initialAdmin: Cred
       ADMIN_ALLOW_PLAIN_HTTP: 'true',
       STRAPI_TELEMETRY_DISABLED: 'true',
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+      ...extraEnv,
     },
   });
   return { baseUrl: instance.baseUrl, stop: async () => void (await instance.stop()) };
