@@ -7,7 +7,8 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
 ENV NODE_ENV=production
-RUN npm run build && npm prune --omit=dev
+# The admin panel and dist/, and the reference site (site/dist, the `site` service in docker-compose).
+RUN npm run build && npm run site:build && npm prune --omit=dev
 
 FROM node:22-bookworm-slim
 WORKDIR /opt/app

@@ -87,6 +87,31 @@ describe('docker-compose.yml', () => {
   });
 });
 
+describe('docker-compose.yml: the reference site', () => {
+  const compose = parse(read('docker-compose.yml'), { merge: true });
+  const site = compose.services.site;
+
+  it('runs the site from the app image, reading the public API through nginx once it is healthy', () => {
+    expect(site.image).toBe(compose.services['app-1'].image);
+    expect(site.command).toEqual(['node', 'site/dist/server.js']);
+    expect(site.depends_on).toEqual({ lb: { condition: 'service_healthy' } });
+    expect(site.environment).toMatchObject({ NODE_ENV: 'production', SITE_PORT: 3000, CMS_URL: 'http://lb' });
+    expect(site.ports).toEqual(['${SITE_PORT:-3000}:3000']);
+    expect(site.healthcheck.test.join(' ')).toContain('http://127.0.0.1:3000/healthz');
+    expect(read('Dockerfile')).toMatch(/npm run site:build/);
+  });
+
+  it('shares the preview secrets with the app replicas, required from the environment, and the site address with both', () => {
+    for (const name of ['PREVIEW_SECRET', 'PREVIEW_TOKEN']) {
+      expect(site.environment[name]).toBe(`\${${name}:?set ${name}}`);
+      for (const app of ['app-1', 'app-2']) expect(compose.services[app].environment[name]).toBe(site.environment[name]);
+    }
+    expect(compose.services['app-1'].environment.SITE_URL).toBe(site.environment.SITE_URL);
+    // Only the admin panel (behind nginx, at PUBLIC_URL) may frame a preview.
+    expect(site.environment.ADMIN_ORIGIN).toBe(compose.services['app-1'].environment.PUBLIC_URL);
+  });
+});
+
 describe('Dockerfile', () => {
   const dockerfile = read('Dockerfile');
 
