@@ -1,4 +1,7 @@
+import { spawn } from 'child_process';
+import path from 'path';
 import { XMLParser } from 'fast-xml-parser';
+import { freePort } from '../../src/cli/instances';
 import { signPreviewLink } from '../../site/src/preview-link';
 import { PAGE_TYPES, pagePath, type PageKind } from '../../site/src/page-types';
 import { createCity, seeded } from '../helpers/builders';
@@ -61,7 +64,7 @@ describe('reference site', () => {
         expect(html).toMatch(/class="govuk-language-navigation/);
         for (const other of LOCALES.filter((code) => code !== locale)) expect(html).toContain(`href="${pagePath(other, kind, slug)}" rel="alternate" lang="${other}" hreflang="${other}"`);
         // The seed is translated throughout: nothing falls back to English.
-        if (locale !== 'en') expect([path, /lang="en"/.test(html.slice(html.indexOf('<main')))]).toEqual([path, false]);
+        if (locale !== 'en') expect([path, /lang="en"/.test(html.slice(html.indexOf('<main'), html.indexOf('</main>')))]).toEqual([path, false]);
       }
     }
   });
@@ -136,6 +139,21 @@ describe('reference site', () => {
     expect((await page(pagePath('en', 'city', 'brno'))).html).not.toContain('Brno draft');
   });
 
+  it('previews every page type: the International relations page, a partnership, a project, a theme and a city', async () => {
+    const editor = await adminLogin(app(), 'international-relations-editor');
+    for (const kind of ['home', 'partnership', 'project', 'theme', 'city'] as PageKind[]) {
+      const type = PAGE_TYPES[kind];
+      const [entry] = kind === 'home' ? [await api(`${type.apiPath}?locale=de`)] : await api(`${type.apiPath}?locale=de&sort=slug&pagination[pageSize]=1`);
+      const query = kind === 'home' ? 'locale=de&status=draft' : `documentId=${entry.documentId}&locale=de&status=draft`;
+      const response = await app().http().get(`/content-manager/preview/url/${type.uid}?${query}`).set(editor.headers);
+      expect([kind, response.status]).toEqual([kind, 200]);
+      const { response: previewResponse, html } = await page(`/preview${new URL(response.body.data.url).search}`);
+      expect([kind, previewResponse.status]).toEqual([kind, 200]);
+      expect([kind, decode(h1Of(html) ?? '')]).toEqual([kind, entry[kind === 'theme' || kind === 'city' ? 'name' : 'title']]);
+      expect(html).toContain('<html lang="de"');
+    }
+  });
+
   it('refuses a forged, edited, expired or reused link with a refusal page, never the draft', async () => {
     const brno = await seeded(app(), CITY, 'brno');
     const lille = await seeded(app(), CITY, 'lille');
@@ -175,6 +193,29 @@ describe('reference site', () => {
     const englishSummary = (await api('cities?locale=en&filters[slug][$eq]=dortmund'))[0].summary;
     expect(html).toContain(`data-field="lead" lang="en">${englishSummary}</p>`);
     expect(html).toContain('Pas encore traduit');
+  });
+
+  it('`npm run site` starts it on SITE_PORT, reading CMS_URL', async () => {
+    const port = await freePort();
+    const child = spawn('npm', ['run', 'site'], {
+      cwd: path.resolve(__dirname, '..', '..'),
+      env: { ...process.env, SITE_PORT: String(port), CMS_URL: cmsUrl, SITE_URL: 'https://www.leeds.example' },
+      stdio: 'ignore',
+      detached: true,
+    });
+    try {
+      let response: Response | undefined;
+      for (let attempt = 0; attempt < 120 && !response; attempt += 1) {
+        response = await fetch(`http://127.0.0.1:${port}/cs/`).catch(() => undefined);
+        if (!response) await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(response?.status).toBe(200);
+      const html = await response!.text();
+      expect(decode(h1Of(html) ?? '')).toBe((await api('international-relations-page?locale=cs')).title);
+      expect(html).toContain('<link rel="canonical" href="https://www.leeds.example/cs/">');
+    } finally {
+      process.kill(-child.pid!, 'SIGTERM');
+    }
   });
 
   it('answers unknown pages with 404 and an unreachable CMS with 503, in the page language', async () => {
