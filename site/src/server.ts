@@ -176,7 +176,13 @@ export const createSite = (options: SiteOptions) => {
     }
     const kind = (Object.keys(PAGE_TYPES) as PageKind[]).find((candidate) => (PAGE_TYPES[candidate] as { segment?: string }).segment === segment);
     if (!kind || !slug) return errorPage(404, locale);
-    const view = await loadPage(cms, kind, locale, decodeURIComponent(slug));
+    let decodedSlug: string;
+    try {
+      decodedSlug = decodeURIComponent(slug);
+    } catch {
+      return errorPage(404, locale); // a malformed %-escape names no page
+    }
+    const view = await loadPage(cms, kind, locale, decodedSlug);
     return view ? showPage(view, locale) : errorPage(404, locale);
   };
 

@@ -220,7 +220,7 @@ describe('reference site', () => {
 
   it('answers unknown pages with 404 and an unreachable CMS with 503, in the page language', async () => {
     expect((await site.get('/')).headers.get('location')).toBe('/en/');
-    for (const path of ['/xx/', '/fr/cities/no-such-city', '/fr/nowhere/lille', '/de/cities/lille/extra']) {
+    for (const path of ['/xx/', '/fr/cities/no-such-city', '/fr/nowhere/lille', '/de/cities/lille/extra', '/fr/cities/%E0%A4%A', '/fr/cities/%27%3B--']) {
       const { response, html } = await page(path);
       expect([path, response.status]).toEqual([path, 404]);
       expect(html).toContain('<h1');
