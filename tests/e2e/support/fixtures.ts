@@ -1,5 +1,5 @@
 import path from 'path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { RESULTS_DIR } from './server';
 import { adminApi, type Persona, type Users } from './users';
 import { skipGuidedTourWhenShown } from './panel';
@@ -17,7 +17,7 @@ type WorkerFixtures = {
 };
 
 type Fixtures = {
-  /** Logs a person in through the login page, as they would. */
+  /** Signs a person in: through the login page the first time in a run, as they would, then back into that session. */
   login: (page: Page, persona: Persona) => Promise<void>;
   /** A full-page screenshot of a key screen, test-results/screens/<journey>-<name>.png. */
   shot: (page: Page, name: string) => Promise<void>;
@@ -28,6 +28,13 @@ const required = (name: string) => {
   if (!value) throw new Error(`${name} is not set: run the browser tests with npm run test:e2e`);
   return value;
 };
+
+/**
+ * Each person signs in through the login page once per run; later journeys reuse that session.
+ * Strapi allows 5 sign-ins per email address in 5 minutes (`admin.rateLimit`), and the editor
+ * appears in more journeys than that.
+ */
+const sessions = new Map<Persona, Awaited<ReturnType<BrowserContext['storageState']>>>();
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
   appUrl: [async ({}, use) => use(required('E2E_BASE_URL')), { scope: 'worker' }],
@@ -49,14 +56,26 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await skipGuidedTourWhenShown(page);
     await use(page);
   },
-  login: async ({ users }, use) =>
+  login: async ({ users, appUrl }, use) =>
     use(async (page, persona) => {
-      await page.goto('/admin/auth/login');
-      await page.getByRole('textbox', { name: 'Email' }).fill(users[persona].email);
-      await page.getByRole('textbox', { name: 'Password' }).fill(users[persona].password);
-      await page.getByRole('button', { name: 'Login' }).click();
+      const saved = sessions.get(persona);
+      if (saved) {
+        // Signed in before in this run: the same session, as a person coming back to the panel.
+        await page.context().addCookies(saved.cookies);
+        const items = saved.origins.find((origin) => origin.origin === new URL(appUrl).origin)?.localStorage ?? [];
+        await page.addInitScript((entries) => {
+          for (const { name, value } of entries) if (window.localStorage.getItem(name) === null) window.localStorage.setItem(name, value);
+        }, items);
+        await page.goto('/admin');
+      } else {
+        await page.goto('/admin/auth/login');
+        await page.getByRole('textbox', { name: 'Email' }).fill(users[persona].email);
+        await page.getByRole('textbox', { name: 'Password' }).fill(users[persona].password);
+        await page.getByRole('button', { name: 'Login' }).click();
+      }
       await expect(page).not.toHaveURL(/\/auth\/login/);
       await expect(page.getByRole('navigation').first()).toBeVisible();
+      if (!saved) sessions.set(persona, await page.context().storageState());
     }),
   shot: async ({}, use, testInfo) => {
     const journey = path.basename(testInfo.file, '.spec.ts');
