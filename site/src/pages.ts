@@ -39,7 +39,15 @@ const link = (kind: PageKind, entry: Entry, locale: string, field = 'title'): Li
 });
 
 const list = (value: unknown): Entry[] => (Array.isArray(value) ? (value as Entry[]) : []);
-const plain = (value: unknown): Text | undefined => (value === null || value === undefined || value === '' ? undefined : { value: String(value) });
+
+/** A row of the page's facts when there is a value to show, none otherwise. */
+const factIf = (key: string, value: Text | undefined, href?: string): Fact[] => (value ? [{ key, value, href }] : []);
+
+/** The entry's website as a fact, when it is a link the site may print. */
+const websiteFact = (entry: Entry): Fact[] => {
+  const href = safeHref(entry.website);
+  return factIf('website', href ? { value: String(entry.website) } : undefined, href);
+};
 
 const partnershipLinks = (entries: Entry[], locale: string): Link[] => entries.map((partnership) => link('partnership', partnership, locale));
 
@@ -78,9 +86,9 @@ export const pageView = (kind: PageKind, entry: Entry, locale: string, english?:
         lead: field.text('summary'),
         body: field.html('description'),
         facts: [
-          ...(city ? [{ key: 'partnerCity', value: titleOf(city, locale, 'name'), href: pagePath(locale, 'city', city.slug) }] : []),
-          ...(city?.country ? [{ key: 'country', value: titleOf(city, locale, 'country') }] : []),
-          ...[years(entry, field.text('dateNote'))].filter((value): value is Text => !!value).map((value) => ({ key: 'since', value })),
+          ...factIf('partnerCity', city && titleOf(city, locale, 'name'), city && pagePath(locale, 'city', city.slug)),
+          ...factIf('country', city?.country ? titleOf(city, locale, 'country') : undefined),
+          ...factIf('since', years(entry, field.text('dateNote'))),
         ],
         sections: [
           ...(field.text('origin') ? [{ heading: 'origin' as const, text: field.text('origin') }] : []),
@@ -97,8 +105,8 @@ export const pageView = (kind: PageKind, entry: Entry, locale: string, english?:
         lead: field.text('summary'),
         body: field.html('description'),
         facts: [
-          ...[years(entry)].filter((value): value is Text => !!value).map((value) => ({ key: 'years', value })),
-          ...(safeHref(entry.website) ? [{ key: 'website', value: { value: String(entry.website) }, href: safeHref(entry.website) }] : []),
+          ...factIf('years', years(entry)),
+          ...websiteFact(entry),
         ],
         sections: [
           ...sectionIf('partnerships', partnershipLinks(list(entry.partnerships), locale)),
@@ -124,11 +132,9 @@ export const pageView = (kind: PageKind, entry: Entry, locale: string, english?:
         lead: field.text('summary'),
         body: field.html('description'),
         facts: [
-          ...[field.text('region')].filter((value): value is Text => !!value).map((value) => ({ key: 'region', value })),
-          ...[plain(typeof entry.population === 'number' ? entry.population.toLocaleString(locale) : undefined)]
-            .filter((value): value is Text => !!value)
-            .map((value) => ({ key: 'population', value })),
-          ...(safeHref(entry.website) ? [{ key: 'website', value: { value: String(entry.website) }, href: safeHref(entry.website) }] : []),
+          ...factIf('region', field.text('region')),
+          ...factIf('population', typeof entry.population === 'number' ? { value: entry.population.toLocaleString(locale) } : undefined),
+          ...websiteFact(entry),
         ],
         sections: sectionIf('partnerships', partnershipLinks(list(entry.partnerships), locale)),
       };
