@@ -3,11 +3,14 @@ import type { Core } from '@strapi/strapi';
 import { Client } from 'pg';
 import type { ResponseCache } from './response-cache';
 
-/** The PostgreSQL channel instances use to tell each other to empty their response caches. */
+/** The PostgreSQL channel instances use to tell each other which cached responses a change invalidated. */
 export const INVALIDATION_CHANNEL = 'pcms_cache_invalidation';
 export const LISTENER_APPLICATION_NAME = 'pcms-cache-listener';
 
-type Message = { from: string; reason: string };
+type Message = { from: string; reason: string; tags: readonly string[] | 'all' };
+
+/** NOTIFY payloads must stay under 8000 bytes: a longer list of tags is sent as "everything". */
+const MAX_PAYLOAD = 7000;
 
 const RECONNECTED = 'cache listener reconnected';
 
@@ -26,8 +29,8 @@ const cutSocket = (client: Client) => (client as unknown as { connection?: { str
 
 /**
  * Cache invalidation across instances through PostgreSQL LISTEN/NOTIFY: no new infrastructure.
- * Each instance notifies when its cache is cleared by a local change and empties its own cache
- * when another instance notifies. The listener has its own connection; when that connection is
+ * Each instance notifies the tags a local change invalidated and drops the entries carrying the
+ * tags another instance notifies. The listener has its own connection; when that connection is
  * lost it reconnects with backoff and then empties the cache, since it may have missed events.
  */
 export const connectCrossInstanceInvalidation = (strapi: Core.Strapi, cache: ResponseCache) => {
@@ -37,7 +40,6 @@ export const connectCrossInstanceInvalidation = (strapi: Core.Strapi, cache: Res
   let stopped = false;
   let retryDelay = 250;
   let everConnected = false;
-  let applyingRemote = false;
 
   const connect = async () => {
     if (stopped) return;
@@ -53,12 +55,7 @@ export const connectCrossInstanceInvalidation = (strapi: Core.Strapi, cache: Res
     listener.on('notification', (notification) => {
       const message = parse(notification.payload);
       if (!message || message.from === instance) return;
-      applyingRemote = true;
-      try {
-        cache.clear(`remote: ${message.reason}`);
-      } finally {
-        applyingRemote = false;
-      }
+      cache.invalidate(message.tags, `remote: ${message.reason}`, 'remote');
     });
     try {
       await listener.connect();
@@ -73,7 +70,7 @@ export const connectCrossInstanceInvalidation = (strapi: Core.Strapi, cache: Res
           .finally(() => clearTimeout(deadline));
       }, HEARTBEAT_MS).unref();
       // Events sent while this instance was not listening are lost: start from an empty cache.
-      if (everConnected) cache.clear(RECONNECTED);
+      if (everConnected) cache.clear(RECONNECTED, 'reconnect');
       everConnected = true;
       strapi.log.debug(`cache listener ${instance} listening on ${INVALIDATION_CHANNEL}`);
     } catch (error) {
@@ -102,9 +99,10 @@ export const connectCrossInstanceInvalidation = (strapi: Core.Strapi, cache: Res
     }
   };
 
-  const unsubscribe = cache.onClear((reason) => {
-    if (applyingRemote || reason === RECONNECTED) return;
-    void notify(JSON.stringify({ from: instance, reason } satisfies Message));
+  const unsubscribe = cache.onInvalidate(({ tags, reason, origin }) => {
+    if (origin !== 'local') return;
+    const payload = JSON.stringify({ from: instance, reason, tags } satisfies Message);
+    void notify(payload.length <= MAX_PAYLOAD ? payload : JSON.stringify({ from: instance, reason, tags: 'all' } satisfies Message));
   });
 
   const ready = connect();
@@ -127,7 +125,10 @@ export const connectCrossInstanceInvalidation = (strapi: Core.Strapi, cache: Res
 const parse = (payload: string | undefined): Message | undefined => {
   try {
     const message = JSON.parse(payload ?? '');
-    return typeof message?.from === 'string' ? message : undefined;
+    if (typeof message?.from !== 'string') return undefined;
+    // From an instance of an earlier release (no tags): everything, as it meant.
+    const tags = Array.isArray(message.tags) && message.tags.every((tag: unknown) => typeof tag === 'string') ? message.tags : 'all';
+    return { from: message.from, reason: String(message.reason ?? ''), tags };
   } catch {
     return undefined;
   }

@@ -1,17 +1,26 @@
 import type { Core } from '@strapi/strapi';
 import { connectCrossInstanceInvalidation } from './cross-instance';
+import { EdgePurger, purgeTargets, type EdgePurgeConfig } from './edge-purge';
 import { ResponseCache } from './response-cache';
 
 export type HttpCacheConfig = {
   enabled: boolean;
   maxAge: number;
   staleWhileRevalidate: number;
+  edgeMaxAge: number;
+  staleIfError: number;
   maxEntries: number;
   maxBytes: number;
   ttlSeconds: number;
+  invalidation: 'tags' | 'clear-all';
+  singleFlight: boolean;
+  tagHeaders: string[];
+  maxTags: number;
+  purge: EdgePurgeConfig;
 };
 
 const caches = new WeakMap<Core.Strapi, ResponseCache>();
+const purgers = new WeakMap<Core.Strapi, EdgePurger>();
 
 export const httpCacheConfig = (strapi: Core.Strapi): HttpCacheConfig => strapi.config.get('http-cache') as HttpCacheConfig;
 
@@ -19,11 +28,31 @@ export const httpCacheConfig = (strapi: Core.Strapi): HttpCacheConfig => strapi.
 export const responseCache = (strapi: Core.Strapi): ResponseCache => {
   let cache = caches.get(strapi);
   if (!cache) {
-    const { maxEntries, maxBytes, ttlSeconds } = httpCacheConfig(strapi);
-    cache = new ResponseCache({ maxEntries, maxBytes, ttlMs: ttlSeconds * 1000 });
+    const { maxEntries, maxBytes, ttlSeconds, invalidation } = httpCacheConfig(strapi);
+    cache = new ResponseCache({ maxEntries, maxBytes, ttlMs: ttlSeconds * 1000, precise: invalidation === 'tags' });
     caches.set(strapi, cache);
+    connectEdgePurges(strapi, cache);
   }
   return cache;
+};
+
+/** The edge caches' purger: fed by this instance's own invalidations (each instance purges what it changed). */
+export const edgePurger = (strapi: Core.Strapi): EdgePurger => {
+  let purger = purgers.get(strapi);
+  if (!purger) {
+    const { purge } = httpCacheConfig(strapi);
+    purger = new EdgePurger(purgeTargets(purge), purge.timeoutMs, strapi.log);
+    purgers.set(strapi, purger);
+  }
+  return purger;
+};
+
+const connectEdgePurges = (strapi: Core.Strapi, cache: ResponseCache) => {
+  const purger = edgePurger(strapi);
+  if (!purger.enabled) return;
+  cache.onInvalidate(({ tags, reason, origin }) => {
+    if (origin === 'local') purger.purge(tags, reason);
+  });
 };
 
 const listeners = new WeakMap<Core.Strapi, ReturnType<typeof connectCrossInstanceInvalidation>>();

@@ -47,6 +47,23 @@ describe('cache invalidation across instances', () => {
     expect(await publishThroughAAndWatchB('Twin Instance Town')).toBeLessThan(1000);
   });
 
+  it('B drops only the answers A\'s change touched', async () => {
+    const city = await app().strapi.documents('api::city.city').create({ locale: 'en', status: 'published', data: cityInput({ name: 'Precise Instance Town' }) as any });
+    const cityPath = `/api/cities/${city.documentId}?fields[0]=summary`;
+    // The create's own notification reaches B asynchronously: warm until B keeps the answer.
+    for (const path of [cityPath, '/api/themes?fields[0]=name']) {
+      for (let attempt = 0; attempt < 50 && (await getB(path)).headers.get('x-cache') !== 'HIT'; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect((await getB(path)).headers.get('x-cache')).toBe('HIT');
+    }
+    await app().strapi.documents('api::city.city').update({ documentId: city.documentId, locale: 'en', status: 'published', data: { summary: 'Changed through A' } as any });
+    const changed = Date.now();
+    while ((((await (await getB(cityPath)).json()) as any).data.summary as string) !== 'Changed through A') {
+      if (Date.now() - changed > 5000) throw new Error('B still stale after 5 s');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect((await getB('/api/themes?fields[0]=name')).headers.get('x-cache')).toBe('HIT');
+  });
+
   it('and again after B lost its listener connection and got it back', async () => {
     const [listenerB] = await listenersOfB();
     expect(listenerB).toBeDefined();

@@ -127,7 +127,7 @@ describe('database outages', () => {
   beforeAll(() => {
     // The dist module: the one the app's middlewares use.
     const { responseCache } = require(path.join(DIST_DIR, 'src', 'http-cache', 'index.js'));
-    responseCache(app().strapi).onClear((reason: string) => cacheClears.push(reason));
+    responseCache(app().strapi).onInvalidate(({ reason }: { reason: string }) => cacheClears.push(reason));
   });
 
   /** Restores the proxy; the same process answers 200 again and its cache listener is back with an empty cache. */

@@ -11,7 +11,9 @@ export const DIST_DIR = path.join(APP_DIR, 'dist');
 export type TestEnvOptions = { databasePort?: number; env?: Record<string, string> };
 
 /** Settings a test file may give its app; cleared for every other file (all run in one process). */
-const PER_FILE_SETTINGS = ['S3_BUCKET', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_PUBLIC_URL', 'S3_CREATE_BUCKET', 'SITE_URL', 'PREVIEW_SECRET', 'PREVIEW_TOKEN', 'PREVIEW_LINK_TTL_SECONDS'];
+const PER_FILE_SETTINGS = ['S3_BUCKET', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_PUBLIC_URL', 'S3_CREATE_BUCKET', 'SITE_URL', 'PREVIEW_SECRET', 'PREVIEW_TOKEN', 'PREVIEW_LINK_TTL_SECONDS',
+  'HTTP_CACHE_INVALIDATION', 'HTTP_CACHE_SINGLE_FLIGHT', 'VARNISH_PURGE_URLS', 'FASTLY_SERVICE_ID', 'FASTLY_API_TOKEN', 'FASTLY_API_URL',
+  'CLOUDFLARE_ZONE_ID', 'CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_API_URL'];
 
 const appDatabaseUrl = (database: string, { databasePort }: TestEnvOptions) => {
   if (databasePort === undefined) return databaseUrl(database);

@@ -2,7 +2,7 @@ import { cacheKey } from '../../src/http-cache/cache-key';
 import { ifNoneMatchHits, strongEtag } from '../../src/http-cache/etag';
 import { ResponseCache } from '../../src/http-cache/response-cache';
 
-const response = (text: string) => ({ headers: { 'content-type': 'application/json' }, body: Buffer.from(text), etag: strongEtag(text) });
+const response = (text: string, tags: string[] = ['all']) => ({ headers: { 'content-type': 'application/json' }, body: Buffer.from(text), etag: strongEtag(text), tags });
 
 describe('cache keys', () => {
   it('do not depend on the order of different parameters', () => {
@@ -43,7 +43,7 @@ describe('If-None-Match', () => {
 describe('ResponseCache', () => {
   it('returns what was stored until cleared', () => {
     const cache = new ResponseCache({ maxEntries: 10, maxBytes: 1_000_000, ttlMs: 60_000 });
-    cache.set('k', response('one'), cache.generation);
+    cache.set('k', response('one'), cache.mark());
     expect(cache.get('k')?.body.toString()).toBe('one');
     cache.clear();
     expect(cache.get('k')).toBeUndefined();
@@ -51,7 +51,7 @@ describe('ResponseCache', () => {
 
   it('does not store a response computed before a clear', () => {
     const cache = new ResponseCache({ maxEntries: 10, maxBytes: 1_000_000, ttlMs: 60_000 });
-    const startedAt = cache.generation;
+    const startedAt = cache.mark();
     cache.clear('publish');
     expect(cache.set('k', response('stale'), startedAt)).toBe(false);
     expect(cache.get('k')).toBeUndefined();
@@ -71,17 +71,75 @@ describe('ResponseCache', () => {
     expect(byBytes.get('z')).toBeDefined();
   });
 
-  it('tells listeners about every clear (for other instances)', () => {
+  it('tells listeners about every invalidation (for other instances and the edge)', () => {
     const cache = new ResponseCache({ maxEntries: 10, maxBytes: 1_000_000, ttlMs: 60_000 });
-    const reasons: string[] = [];
-    cache.onClear((reason) => reasons.push(reason));
-    cache.clear('publish api::city.city');
-    expect(reasons).toEqual(['publish api::city.city']);
+    const heard: unknown[] = [];
+    cache.onInvalidate((invalidation) => heard.push(invalidation));
+    cache.invalidate(['d:abc', 'l:city'], 'publish api::city.city');
+    cache.clear('permissions', 'remote');
+    expect(heard).toEqual([
+      { tags: ['d:abc', 'l:city'], reason: 'publish api::city.city', origin: 'local' },
+      { tags: 'all', reason: 'permissions', origin: 'remote' },
+    ]);
+  });
+
+  const tagged = () => {
+    const cache = new ResponseCache({ maxEntries: 10, maxBytes: 1_000_000, ttlMs: 60_000 });
+    cache.set('lille', response('Lille', ['all', 'd:lille']), cache.mark());
+    cache.set('brno', response('Brno', ['all', 'd:brno']), cache.mark());
+    cache.set('cities', response('[Lille, Brno]', ['all', 'l:city', 'd:lille', 'd:brno']), cache.mark());
+    cache.set('themes', response('[Peace]', ['all', 'l:theme', 'd:peace']), cache.mark());
+    return cache;
+  };
+  const present = (cache: ResponseCache) => ['lille', 'brno', 'cities', 'themes'].filter((key) => cache.get(key));
+
+  it('drops only the entries carrying an invalidated tag', () => {
+    const cache = tagged();
+    cache.invalidate(['d:lille', 'l:city', 't:city', 'g'], 'update Lille');
+    expect(present(cache)).toEqual(['brno', 'themes']);
+    cache.invalidate(['d:nothing'], 'unrelated');
+    expect(present(cache)).toEqual(['brno', 'themes']);
+  });
+
+  it('drops everything for the tag on every response, and in clear-all mode for any tag', () => {
+    const all = tagged();
+    all.invalidate(['all'], 'media');
+    expect(present(all)).toEqual([]);
+    const coarse = new ResponseCache({ maxEntries: 10, maxBytes: 1_000_000, ttlMs: 60_000, precise: false });
+    coarse.set('themes', response('[Peace]', ['all', 'l:theme']), coarse.mark());
+    coarse.invalidate(['d:lille'], 'update Lille');
+    expect(coarse.get('themes')).toBeUndefined();
+  });
+
+  it('refuses a response computed across an invalidation of its tags, and only of its tags', () => {
+    const cache = new ResponseCache({ maxEntries: 10, maxBytes: 1_000_000, ttlMs: 60_000 });
+    const mark = cache.mark();
+    cache.invalidate(['d:lille', 'l:city'], 'update Lille');
+    expect(cache.set('cities', response('old list', ['all', 'l:city']), mark)).toBe(false);
+    expect(cache.set('themes', response('themes', ['all', 'l:theme']), mark)).toBe(true);
+    expect(cache.changedSince(mark, ['d:brno'])).toBe(false);
+    expect(cache.changedSince(mark, ['d:lille'])).toBe(true);
+  });
+
+  it('forgets the tags of entries it evicted, so a later invalidation does not touch their replacements', () => {
+    const cache = new ResponseCache({ maxEntries: 1, maxBytes: 1_000_000, ttlMs: 60_000 });
+    cache.set('a', response('a', ['all', 'd:a']), cache.mark());
+    cache.set('b', response('b', ['all', 'd:b']), cache.mark());
+    cache.set('a', response('a again', ['all', 'd:c']), cache.mark());
+    cache.invalidate(['d:a'], 'update a');
+    expect(cache.get('a')?.body.toString()).toBe('a again');
+  });
+
+  it('cannot tell about a mark older than the invalidations it remembers, so does not store', () => {
+    const cache = new ResponseCache({ maxEntries: 10, maxBytes: 1_000_000, ttlMs: 60_000 });
+    const mark = cache.mark();
+    for (let index = 0; index < 1100; index += 1) cache.invalidate([`d:${index}`], 'many writes');
+    expect(cache.set('k', response('k', ['all', 'd:unrelated']), mark)).toBe(false);
   });
 
   it('forgets an entry after its lifetime, even if no clear ever comes', async () => {
     const cache = new ResponseCache({ maxEntries: 10, maxBytes: 1_000_000, ttlMs: 150 });
-    cache.set('k', response('one'), cache.generation);
+    cache.set('k', response('one'), cache.mark());
     expect(cache.get('k')).toBeDefined();
     await new Promise((resolve) => setTimeout(resolve, 250));
     expect(cache.get('k')).toBeUndefined();
