@@ -1,5 +1,5 @@
 /**
- * `npm run test:tools`: tests against programs installed from Debian's packages (OmegaT), which
+ * `npm run test:tools`: tests against programs installed from Debian's packages (OmegaT, Varnish), which
  * `npm test` cannot assume on a newcomer's machine; .ci/run installs them and runs these too.
  */
 const base = require('./jest.config');

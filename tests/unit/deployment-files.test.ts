@@ -73,17 +73,46 @@ describe('docker-compose.yml', () => {
     expect(env.ADMIN_ALLOW_PLAIN_HTTP).toBe('${ADMIN_ALLOW_PLAIN_HTTP:-true}');
   });
 
-  it('puts nginx in front, balancing round robin over both replicas, health-checked on /_ready', () => {
+  it('puts nginx in front of the editors\' own instance, the public replicas as its backups, health-checked on /_ready', () => {
     const lb = compose.services.lb;
     expect(lb.image).toMatch(/^nginx/);
-    expect(lb.depends_on).toEqual({ 'app-1': { condition: 'service_healthy' }, 'app-2': { condition: 'service_healthy' } });
+    expect(lb.depends_on).toEqual({ 'app-editor': { condition: 'service_healthy' } });
     expect(lb.volumes).toContain('./deploy/nginx.conf:/etc/nginx/conf.d/default.conf:ro');
+    expect(lb.ports).toEqual(['${ADMIN_PORT:-8081}:80']);
     const nginx = read('deploy/nginx.conf');
-    expect(nginx).toMatch(/server app-1:1337/);
-    expect(nginx).toMatch(/server app-2:1337/);
-    expect(nginx).not.toMatch(/least_conn|ip_hash|hash /);
+    expect(nginx).toMatch(/server app-editor:1337 max_fails=2 fail_timeout=10s;/);
+    expect(nginx).toMatch(/server app-1:1337 .*backup;/);
+    expect(nginx).toMatch(/server app-2:1337 .*backup;/);
     expect(nginx).toMatch(/proxy_next_upstream error timeout http_502 http_503 http_504/);
     expect(lb.healthcheck.test.join(' ')).toContain('/_ready');
+  });
+
+  it('runs the editors\' instance from the same image and settings, at the admin address', () => {
+    const editor = compose.services['app-editor'];
+    expect(editor.image).toBe(apps[0].image);
+    expect(editor.healthcheck).toEqual(apps[0].healthcheck);
+    expect({ ...editor.environment, PUBLIC_URL: undefined }).toEqual({ ...apps[0].environment, PUBLIC_URL: undefined });
+    expect(editor.environment.PUBLIC_URL).toBe('${ADMIN_URL:-http://localhost:8081}');
+  });
+
+  it('puts Varnish with xkey in front of the public replicas, on the public port, purged by every instance', () => {
+    const edge = compose.services.edge;
+    expect(edge.image).toMatch(/^varnish:7\.\d+\.\d+$/);
+    expect(edge.depends_on).toEqual({ 'app-1': { condition: 'service_healthy' }, 'app-2': { condition: 'service_healthy' } });
+    expect(edge.ports).toEqual(['${PORT:-8080}:80']);
+    expect(edge.volumes).toEqual(['./deploy/varnish.vcl:/etc/varnish/default.vcl:ro', './deploy/varnish-backends.compose.vcl:/etc/varnish/varnish-backends.vcl:ro']);
+    expect(edge.command.join(' ')).toMatch(/^varnishd -F -a :80 -f \/etc\/varnish\/default\.vcl -p http_gzip_support=off -s malloc,/);
+    expect(edge.healthcheck.test).toEqual(['CMD', 'varnishadm', 'ping']);
+    for (const app of [...apps, compose.services['app-editor']]) expect(app.environment.VARNISH_PURGE_URLS).toBe('http://edge/');
+
+    const backends = read('deploy/varnish-backends.compose.vcl');
+    expect(backends).toMatch(/probe ready \{\s*\.url = "\/_ready";/);
+    for (const name of ['app-1', 'app-2']) expect(backends).toContain(`.host = "${name}";`);
+    expect(backends).toMatch(/new origin = directors\.round_robin\(\);/);
+    const vcl = read('deploy/varnish.vcl');
+    expect(vcl).toMatch(/^vcl 4\.1;/);
+    expect(vcl).toMatch(/^import xkey;$/m);
+    expect(vcl).toMatch(/include "varnish-backends\.vcl";/);
   });
 });
 
@@ -91,11 +120,11 @@ describe('docker-compose.yml: the reference site', () => {
   const compose = parse(read('docker-compose.yml'), { merge: true });
   const site = compose.services.site;
 
-  it('runs the site from the app image, reading the public API through nginx once it is healthy', () => {
+  it('runs the site from the app image, reading the public API through the edge cache once it is healthy', () => {
     expect(site.image).toBe(compose.services['app-1'].image);
     expect(site.command).toEqual(['node', 'site/dist/server.js']);
-    expect(site.depends_on).toEqual({ lb: { condition: 'service_healthy' } });
-    expect(site.environment).toMatchObject({ NODE_ENV: 'production', SITE_PORT: 3000, CMS_URL: 'http://lb' });
+    expect(site.depends_on).toEqual({ edge: { condition: 'service_healthy' } });
+    expect(site.environment).toMatchObject({ NODE_ENV: 'production', SITE_PORT: 3000, CMS_URL: 'http://edge' });
     expect(site.ports).toEqual(['${SITE_PORT:-3000}:3000']);
     expect(site.healthcheck.test.join(' ')).toContain('http://127.0.0.1:3000/healthz');
     expect(read('Dockerfile')).toMatch(/npm run site:build/);
@@ -107,8 +136,8 @@ describe('docker-compose.yml: the reference site', () => {
       for (const app of ['app-1', 'app-2']) expect(compose.services[app].environment[name]).toBe(site.environment[name]);
     }
     expect(compose.services['app-1'].environment.SITE_URL).toBe(site.environment.SITE_URL);
-    // Only the admin panel (behind nginx, at PUBLIC_URL) may frame a preview.
-    expect(site.environment.ADMIN_ORIGIN).toBe(compose.services['app-1'].environment.PUBLIC_URL);
+    // Only the admin panel (the editors' instance behind nginx) may frame a preview.
+    expect(site.environment.ADMIN_ORIGIN).toBe(compose.services['app-editor'].environment.PUBLIC_URL);
   });
 });
 
