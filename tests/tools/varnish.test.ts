@@ -3,7 +3,7 @@ import { cityInput } from '../helpers/builders';
 import { adminLogin } from '../helpers/callers';
 import { useApp } from '../helpers/strapi';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
-import { freePort, startVarnish, type Varnish } from '../helpers/varnish';
+import { freePort, startVarnish, type Varnish } from '../../scripts/lib/varnish';
 
 const CITY = 'api::city.city';
 /** Short, so that the test can watch objects outlive their lifetime while the origin is down. */

@@ -1,0 +1,293 @@
+#!/usr/bin/env node
+// @ts-check
+'use strict';
+/**
+ * `npm run storm [-- --duration 60 --connections 50 --interval 1000]`
+ *
+ * A publish storm on the production build: DURATION seconds at CONNECTIONS connections on the
+ * soak's public read mix while an editor saves and publishes one random document (city,
+ * partnership, project or theme) every INTERVAL ms through the Content Manager, as the admin panel
+ * does. Run side by side, each on a fresh seeded database:
+ *   - before: HTTP_CACHE_INVALIDATION=clear-all, HTTP_CACHE_SINGLE_FLIGHT=false (every change
+ *     empties the cache, every concurrent miss is computed);
+ *   - after: cache tags and single flight (the defaults);
+ *   - after, through Varnish (when varnishd is installed): the readers go through
+ *     deploy/varnish.vcl, which the app purges by tag; the editor reaches the app directly.
+ * Measured: the hit ratio of the repeated reads (X-Cache, or X-Edge-Cache through Varnish), p50 and
+ * p99 of all reads, stale answers (after a publish's response, the document and a list holding it
+ * are read through the same entrance; an answer with the old text is stale), the editor's save and
+ * publish times under that load, and through Varnish the share of reads that reached the app.
+ * Appends the table to docs/benchmarks.md; exits non-zero when "after" misses a target.
+ */
+const os = require('os');
+const crypto = require('crypto');
+const autocannon = require('autocannon');
+const { loadCli } = require('./lib/app');
+const { numberOption: option, serverUrl, withDatabase, adminQuery, startInstance, prependReport } = require('./lib/instances');
+const { mixFor } = require('./lib/read-mix');
+const { freePort, startVarnish, varnishInstalled } = require('./lib/varnish');
+
+const duration = option('duration', 60);
+const connections = option('connections', 50);
+const interval = option('interval', 1000);
+const WARM_UP_REQUESTS = 2000;
+const PORT = 41357;
+const TARGETS = { hitRatio: 0.9, p99: 100, originShare: 0.05 };
+const ADMIN = { email: 'storm@leeds.example', password: `Storm-${crypto.randomBytes(6).toString('hex')}-A1` };
+
+/** What the editor changes, per type: a localized text field the public API returns. */
+const TYPES = [
+  { uid: 'api::city.city', plural: 'cities', field: 'summary' },
+  { uid: 'api::partnership.partnership', plural: 'partnerships', field: 'summary' },
+  { uid: 'api::project.project', plural: 'projects', field: 'summary' },
+  { uid: 'api::theme.theme', plural: 'themes', field: 'description' },
+];
+
+/** @param {number[]} values @param {number} q */
+const percentile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] : NaN;
+};
+/** @param {number} ms */
+const round = (ms) => Math.round(ms);
+
+/**
+ * @typedef {{ name: string, label: string, env: NodeJS.ProcessEnv, throughVarnish?: boolean }} Mode
+ * @typedef {{ reads: number, rps: number, p50: number, p99: number, errors: number }} ReadStats
+ * @typedef {{ mode: Mode, repeated: ReadStats, uncached: ReadStats, hits: number, publishes: number, refused: number, stale: number, checks: number, save: number[], publish: number[], originShare?: number, repeatedOriginShare?: number }} StormResult
+ */
+
+/**
+ * The editor: every `interval` ms, a random document of a random type gets a new text, saved and
+ * published through the Content Manager; then the document and a list holding it are read through
+ * the readers' entrance, and an old text there is a stale answer.
+ * @param {{ app: string, entrance: string, auth: Record<string, string>, documents: Array<{ type: typeof TYPES[number], documentId: string }>, until: number }} options
+ */
+const editor = async ({ app, entrance, auth, documents, until }) => {
+  const stats = { publishes: 0, refused: 0, stale: 0, checks: 0, save: /** @type {number[]} */ ([]), publish: /** @type {number[]} */ ([]) };
+  const json = { ...auth, 'content-type': 'application/json' };
+  let round = 0;
+  while (Date.now() < until) {
+    const started = Date.now();
+    const { type, documentId } = documents[Math.floor(Math.random() * documents.length)];
+    const text = `Storm edit ${++round} at ${new Date().toISOString()}.`;
+    const cm = `${app}/content-manager/collection-types/${type.uid}/${documentId}`;
+    const reads = [`/api/${type.plural}/${documentId}?locale=en&fields[0]=${type.field}`, `/api/${type.plural}?locale=en&filters[documentId][$eq]=${documentId}&fields[0]=${type.field}`];
+    // Cached before the change, so that a missed invalidation would show.
+    for (const path of reads) await fetch(`${entrance}${path}`).then((response) => response.arrayBuffer());
+
+    let t = performance.now();
+    const saved = await fetch(`${cm}?locale=en`, { method: 'PUT', headers: json, body: JSON.stringify({ [type.field]: text }) });
+    await saved.arrayBuffer();
+    stats.save.push(performance.now() - t);
+    t = performance.now();
+    const published = await fetch(`${cm}/actions/publish?locale=en`, { method: 'POST', headers: json, body: '{}' });
+    await published.arrayBuffer();
+    stats.publish.push(performance.now() - t);
+    if (!saved.ok || !published.ok) {
+      stats.refused += 1;
+    } else {
+      stats.publishes += 1;
+      for (const path of reads) {
+        const body = /** @type {{ data: any }} */ (await (await fetch(`${entrance}${path}`)).json());
+        const shown = Array.isArray(body.data) ? body.data[0]?.[type.field] : body.data?.[type.field];
+        stats.checks += 1;
+        if (shown !== text) stats.stale += 1;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, interval - (Date.now() - started))));
+  }
+  return stats;
+};
+
+/**
+ * The readers: the soak's mix in two groups of connections, split by the mix's weights, so each
+ * has its own latencies: the repeated reads (the cache's work; hits counted from `cacheHeader`)
+ * and the uncached ones (a query string never seen before, built to miss).
+ * @param {string} url
+ * @param {ReturnType<typeof mixFor>} mix
+ * @param {(entries: ReturnType<typeof mixFor>, random: number) => ReturnType<typeof mixFor>[number]} pickWeighted
+ * @param {string} cacheHeader
+ * @param {{ amount?: number, duration?: number }} amount
+ */
+const readers = async (url, mix, pickWeighted, cacheHeader, amount) => {
+  const repeatedMix = mix.filter((entry) => !entry.label.startsWith('uncached'));
+  const uncachedMix = mix.filter((entry) => entry.label.startsWith('uncached'));
+  const weight = (/** @type {typeof mix} */ entries) => entries.reduce((sum, entry) => sum + entry.weight, 0);
+  const uncachedConnections = Math.max(1, Math.round((connections * weight(uncachedMix)) / weight(mix)));
+  const hits = { count: 0 };
+  /** @param {typeof mix} entries @param {number} share @param {boolean} count */
+  const run = (entries, share, count) =>
+    autocannon({
+      url,
+      connections: share,
+      timeout: 30,
+      ...(amount.amount ? { amount: Math.round((amount.amount * share) / connections) } : { duration: amount.duration }),
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (request) => {
+            const entry = pickWeighted(entries, Math.random());
+            return { ...request, path: entry.path(), headers: { ...request.headers, ...(entry.headers ?? {}) } };
+          },
+          // One request at a time per connection: the response of the request built last.
+          onResponse: (_status, _body, _context, headers) => {
+            if (!count || !headers) return;
+            const value = Object.entries(headers).find(([name]) => name.toLowerCase() === cacheHeader)?.[1];
+            if (value === 'HIT') hits.count += 1;
+          },
+        },
+      ],
+    });
+  const [repeated, uncached] = await Promise.all([run(repeatedMix, connections - uncachedConnections, true), run(uncachedMix, uncachedConnections, false)]);
+  return { repeated, uncached, hits: hits.count };
+};
+
+/**
+ * One mode on its own fresh, seeded database.
+ * @param {import('./lib/app').Cli} cli
+ * @param {Mode} mode
+ * @returns {Promise<StormResult>}
+ */
+const runMode = async (cli, mode) => {
+  const database = `pcms_storm_${mode.name.replace(/\W/g, '_')}_${Date.now()}`;
+  await adminQuery(`CREATE DATABASE "${database}"`);
+  let server;
+  let varnish;
+  try {
+    server = await startInstance(cli, PORT, {
+      DATABASE_URL: withDatabase(database),
+      SEED_ON_EMPTY: 'true',
+      SERVE_ADMIN_PANEL: 'false',
+      INITIAL_ADMIN_EMAIL: ADMIN.email,
+      INITIAL_ADMIN_PASSWORD: ADMIN.password,
+      ADMIN_ALLOW_PLAIN_HTTP: 'true',
+      ...mode.env,
+    });
+    const app = `http://127.0.0.1:${PORT}`;
+    let entrance = app;
+    if (mode.throughVarnish) {
+      varnish = await startVarnish({ port: Number(new URL(mode.env.VARNISH_PURGE_URLS ?? '').port), backendPort: PORT, memory: '256m' });
+      entrance = varnish.url;
+    }
+    const login = /** @type {{ data: { token: string } }} */ (await (await fetch(`${app}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })).json());
+    const auth = { authorization: `Bearer ${login.data.token}` };
+    const documents = [];
+    for (const type of TYPES) {
+      const list = /** @type {{ data: Array<{ documentId: string }> }} */ (await (await fetch(`${app}/api/${type.plural}?locale=en&pagination[pageSize]=100&fields[0]=${type.field}`)).json());
+      documents.push(...list.data.map(({ documentId }) => ({ type, documentId })));
+    }
+    const cities = /** @type {{ data: Array<{ documentId: string }> }} */ (await (await fetch(`${entrance}/api/cities?locale=de`)).json());
+    const etag = (await fetch(`${entrance}/api/cities?locale=fr`)).headers.get('etag');
+    if (!cities.data?.length || !etag) throw new Error('the seeded instance did not answer as expected');
+    const mix = mixFor({ cityId: cities.data[0].documentId, etag });
+    const cacheHeader = mode.throughVarnish ? 'x-edge-cache' : 'x-cache';
+
+    await readers(entrance, mix, cli.pickWeighted, cacheHeader, { amount: WARM_UP_REQUESTS });
+    const before = varnish?.counters();
+    const until = Date.now() + duration * 1000;
+    const [load, edits] = await Promise.all([readers(entrance, mix, cli.pickWeighted, cacheHeader, { duration }), editor({ app, entrance, auth, documents, until })]);
+    const after = varnish?.counters();
+    /** @param {autocannon.Result} result @returns {ReadStats} */
+    const stats = (result) => ({ reads: result.requests.total, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: cli.countErrors(result) });
+    const [repeated, uncached] = [stats(load.repeated), stats(load.uncached)];
+    // Every uncached read and each of the editor's checks go to the app whatever the edge does.
+    const origin = before && after ? after.backendRequests - before.backendRequests : undefined;
+    return {
+      mode,
+      repeated,
+      uncached,
+      hits: load.hits,
+      ...edits,
+      ...(origin === undefined
+        ? {}
+        : { originShare: origin / (repeated.reads + uncached.reads), repeatedOriginShare: Math.max(0, origin - uncached.reads - edits.checks - 2 * edits.publishes) / repeated.reads }),
+    };
+  } finally {
+    await varnish?.stop();
+    await server?.stop();
+    await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  }
+};
+
+/** @param {StormResult} result */
+const hitRatio = (result) => result.hits / Math.max(1, result.repeated.reads);
+/** @param {number | undefined} share */
+const percent = (share) => (share === undefined ? '—' : `${(100 * share).toFixed(2)} %`);
+
+/** @param {StormResult[]} results */
+const checksOf = (results) =>
+  results
+    .filter((result) => result.mode.name !== 'before')
+    .flatMap((result) => [
+      { name: `${result.mode.name}: no stale answer`, passed: result.stale === 0, detail: `${result.stale} of ${result.checks}` },
+      { name: `${result.mode.name}: hit ratio of repeated reads ≥ ${TARGETS.hitRatio * 100} %`, passed: hitRatio(result) >= TARGETS.hitRatio, detail: `${(100 * hitRatio(result)).toFixed(1)} %` },
+      { name: `${result.mode.name}: p99 of repeated reads ≤ ${TARGETS.p99} ms`, passed: result.repeated.p99 <= TARGETS.p99, detail: `${result.repeated.p99} ms` },
+      { name: `${result.mode.name}: no failed read`, passed: result.repeated.errors + result.uncached.errors === 0, detail: `${result.repeated.errors + result.uncached.errors}` },
+      ...(result.repeatedOriginShare === undefined
+        ? []
+        : [{ name: `${result.mode.name}: repeated reads reaching the app ≤ ${TARGETS.originShare * 100} %`, passed: result.repeatedOriginShare <= TARGETS.originShare, detail: `${(100 * result.repeatedOriginShare).toFixed(2)} %` }]),
+    ]);
+
+/** @param {StormResult[]} results @param {ReturnType<typeof checksOf>} checks */
+const report = (results, checks) => {
+  /** @param {string} label @param {(result: StormResult) => string} cell */
+  const row = (label, cell) => `| ${label} | ${results.map(cell).join(' | ')} |`;
+  /** @param {number[]} values */
+  const timing = (values) => `${round(percentile(values, 0.5))} / ${round(percentile(values, 0.99))}`;
+  return [
+    `## Publish storm — ${new Date().toISOString().slice(0, 10)}`,
+    '',
+    `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, PostgreSQL at ${serverUrl.host}; production build, one instance, rate limit off. ${duration} s at ${connections} connections on the soak's read mix (\`scripts/lib/read-mix.js\`) after ${WARM_UP_REQUESTS} warm-up requests, while one random document (of ${TYPES.map((type) => type.plural).join(', ')}) is saved and published every ${interval} ms through the Content Manager. Stale: after a publish's response, the document and a list holding it, read through the readers' entrance, still show the old text. Reads in two groups of connections split by the mix's weights: the repeated reads (hit ratio from \`X-Cache\`, or \`X-Edge-Cache\` through Varnish) and the uncached ones (a query string never seen, built to miss). Through Varnish, "reads reaching the app" is Varnish's backend requests over all reads; for the repeated reads, less the uncached reads and the editor's own requests.`,
+    '',
+    `| | ${results.map((result) => result.mode.label).join(' | ')} |`,
+    `|---|${results.map(() => '---').join('|')}|`,
+    row('repeated reads (req/s)', (result) => `${result.repeated.reads} (${result.repeated.rps})`),
+    row('hit ratio, repeated reads', (result) => `${(100 * hitRatio(result)).toFixed(1)} %`),
+    row('repeated reads p50 / p99 (ms)', (result) => `${result.repeated.p50} / ${result.repeated.p99}`),
+    row('uncached reads (req/s)', (result) => `${result.uncached.reads} (${result.uncached.rps})`),
+    row('uncached reads p50 / p99 (ms)', (result) => `${result.uncached.p50} / ${result.uncached.p99}`),
+    row('failed reads', (result) => String(result.repeated.errors + result.uncached.errors)),
+    row('publishes (refused)', (result) => `${result.publishes} (${result.refused})`),
+    row('stale answers', (result) => `${result.stale} of ${result.checks}`),
+    row('editor: save p50 / p99 (ms)', (result) => timing(result.save)),
+    row('editor: publish p50 / p99 (ms)', (result) => timing(result.publish)),
+    row('reads reaching the app: all / repeated', (result) => (result.originShare === undefined ? '—' : `${percent(result.originShare)} / ${percent(result.repeatedOriginShare)}`)),
+    '',
+    ...checks.map((check) => `- ${check.passed ? 'ok' : '**missed**'} ${check.name}: ${check.detail}`),
+    '',
+  ].join('\n');
+};
+
+const main = async () => {
+  console.log(`Storm: ${os.cpus().length} cores, Node ${process.version}, ${connections} connections for ${duration} s, a publish every ${interval} ms`);
+  const { cli } = await loadCli();
+  /** @type {Mode[]} */
+  const modes = [
+    { name: 'before', label: 'before (clear-all, no single flight)', env: { HTTP_CACHE_INVALIDATION: 'clear-all', HTTP_CACHE_SINGLE_FLIGHT: 'false' } },
+    { name: 'after', label: 'after (tags, single flight)', env: {} },
+  ];
+  if (varnishInstalled()) {
+    modes.push({ name: 'varnish', label: 'after, through Varnish', env: { VARNISH_PURGE_URLS: `http://127.0.0.1:${await freePort()}/` }, throughVarnish: true });
+  } else {
+    console.log('  varnishd is not installed (Debian: varnish varnish-modules): no run through Varnish');
+  }
+  const results = [];
+  for (const mode of modes) {
+    console.log(`  ${mode.label}…`);
+    const result = await runMode(cli, mode);
+    console.log(
+      `    repeated: ${result.repeated.reads} reads, hit ratio ${(100 * hitRatio(result)).toFixed(1)} %, p50 ${result.repeated.p50} ms, p99 ${result.repeated.p99} ms; uncached: ${result.uncached.reads} reads, p99 ${result.uncached.p99} ms; ${result.stale} stale of ${result.checks}, ${result.publishes} publishes; save p50 ${round(percentile(result.save, 0.5))} ms, publish p50 ${round(percentile(result.publish, 0.5))} ms; app reached by ${percent(result.originShare)} (repeated ${percent(result.repeatedOriginShare)})`,
+    );
+    results.push(result);
+  }
+  const checks = checksOf(results);
+  for (const check of checks) console.log(`  ${check.passed ? 'ok' : 'MISSED'} ${check.name}: ${check.detail}`);
+  prependReport(report(results, checks));
+  if (checks.some((check) => !check.passed)) process.exitCode = 1;
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
