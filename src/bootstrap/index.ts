@@ -9,6 +9,7 @@ import { ensureLocales } from '../locales/ensure-locales';
 import { ensureMediaBucket } from '../media/media-bucket';
 import { indexIfMissing } from '../search/index-store';
 import { ensureSearchSchema } from '../search/schema';
+import { ensureSourceFingerprintTable } from '../translations/source-fingerprints';
 import { watchLocaleChanges } from '../locales/known-locales';
 import { isContentEmpty, seedContent } from '../seed/seed-content';
 import { ensureAdminRoles } from './admin-roles';
@@ -35,6 +36,7 @@ export const bootstrapApp = async (strapi: Core.Strapi) => {
   await startAuditLogRetention(strapi);
   await startHistory(strapi);
   await ensureSearchSchema(strapi);
+  await ensureSourceFingerprintTable(strapi);
   if (process.env.SEED_ON_EMPTY !== 'false' && (await isContentEmpty(strapi))) {
     const report = await seedContent(strapi);
     strapi.log.info(`Seeded an empty database: ${report.created} documents and translations created`);

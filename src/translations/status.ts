@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { CONTENT_TYPE_UIDS, SLUG_SOURCE_FIELD, type ContentTypeUid } from '../domain/content-types';
-import { englishSources, sourceFingerprint, storedFingerprints, storedSourceTexts, textUnitsOf } from './fingerprints';
+import { CONTENT_TYPE_UIDS, type ContentTypeUid } from '../domain/content-types';
+import { englishSources, storedSourceTexts, textUnitsOf } from './fingerprints';
+import { translationRows, translationState } from './source-fingerprints';
 import { type FieldChange, type SourceSnapshot, fieldChanges } from './english-changes';
 import { attributesOf } from '../database/models';
 import { MODEL_VIEWS } from '../content-manager/field-help';
@@ -24,7 +25,8 @@ const emptyCounts = (): Counts => ({ total: 0, current: 0, outdated: 0, missing:
 /**
  * For every document of the given types and one non-default locale: `missing` (no version in
  * that locale), `outdated` (the English text changed since the translation was last saved) or
- * `current`. Exact, from fingerprints of the English text, not guessed from timestamps.
+ * `current`. Exact, from fingerprints of the English text, not guessed from timestamps; read in
+ * one query per type (src/translations/source-fingerprints.ts).
  */
 export const translationStatus = async (
   strapi: Core.Strapi,
@@ -35,29 +37,24 @@ export const translationStatus = async (
   const documents: DocumentStatus[] = [];
   const byType: Record<string, Counts> = {};
   for (const uid of uids) {
-    const [sources, stored, snapshots, translated] = await Promise.all([
-      englishSources(strapi, uid),
-      storedFingerprints(strapi, uid, locale),
-      includeChanges ? storedSourceTexts(strapi, uid, locale) : new Map<string, SourceSnapshot>(),
-      strapi.db.query(uid).findMany({ where: { locale, publishedAt: null }, select: ['documentId', 'updatedAt'] }),
-    ]);
-    const translatedAt = new Map(translated.map((row: { documentId: string; updatedAt: string }) => [row.documentId, row.updatedAt]));
-    const labelField = SLUG_SOURCE_FIELD[uid] ?? 'title';
+    const rows = await translationRows(strapi, uid, locale);
     const counts = (byType[uid] = emptyCounts());
-    for (const [documentId, source] of sources) {
-      const status: TranslationState = !translatedAt.has(documentId)
-        ? 'missing'
-        : stored.get(documentId) === sourceFingerprint(strapi, uid, source)
-          ? 'current'
-          : 'outdated';
+    const outdated: string[] = [];
+    for (const row of rows) {
+      const status: TranslationState = translationState(row);
       counts[status] += 1;
       counts.total += 1;
-      const entry: DocumentStatus = { uid, documentId, label: String(source[labelField] ?? documentId), status, updatedAt: translatedAt.get(documentId) ?? null };
-      if (includeChanges && status === 'outdated') {
-        const snapshot = snapshots.get(documentId);
-        entry.changes = snapshot ? fieldChanges(snapshot, textUnitsOf(strapi, uid, source)).map((change) => ({ ...change, label: fieldLabel(strapi, uid, change.field) })) : null;
+      if (status === 'outdated') outdated.push(row.documentId);
+      documents.push({ uid, documentId: row.documentId, label: row.label, status, updatedAt: row.translatedAt });
+    }
+    // What changed in English: the texts then and now, read for the outdated documents only.
+    if (includeChanges && outdated.length > 0) {
+      const [sources, snapshots] = await Promise.all([englishSources(strapi, uid, outdated), storedSourceTexts(strapi, uid, locale, outdated)]);
+      for (const entry of documents) {
+        if (entry.uid !== uid || entry.status !== 'outdated') continue;
+        const snapshot = snapshots.get(entry.documentId);
+        entry.changes = snapshot ? fieldChanges(snapshot, textUnitsOf(strapi, uid, sources.get(entry.documentId))).map((change) => ({ ...change, label: fieldLabel(strapi, uid, change.field) })) : null;
       }
-      documents.push(entry);
     }
   }
   const totals = Object.values(byType).reduce(

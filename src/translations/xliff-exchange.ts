@@ -9,15 +9,19 @@ import { applyTargets, buildXliff, type TargetValue, type TextUnit, type Transla
 import { alignToSource, inlineFromXliffJs, inlineText, nodesFromInline, sameContent, tagProblems, UnsupportedTag, type Inline } from './inline-codes';
 import { type SourceSnapshot, unitChangeNote } from './english-changes';
 import { withAuditAction } from '../audit/scope';
-import { modelLookup, sourceAttributes, sourceFingerprint, storedFingerprints, storedSourceTexts, textPopulate, textUnitsOf } from './fingerprints';
+import { modelLookup, sourceAttributes, storedSourceTexts, textPopulate, textUnitsOf } from './fingerprints';
+import { translationRows, translationState } from './source-fingerprints';
 import type { TranslationState } from './status';
 import { contentTypeOf, queryOf } from '../database/models';
 
 
 /** Published English rows, the source of every unit, by documentId. */
-const englishPublished = async (strapi: Core.Strapi, uid: string) => {
-  const rows: Array<Record<string, any>> = await queryOf(strapi, uid)
-    .findMany({ where: { locale: DEFAULT_LOCALE, publishedAt: { $notNull: true } }, populate: textPopulate(strapi, uid), orderBy: { id: 'asc' } });
+const englishPublished = async (strapi: Core.Strapi, uid: string, documentIds?: string[]) => {
+  const rows: Array<Record<string, any>> = await queryOf(strapi, uid).findMany({
+    where: { locale: DEFAULT_LOCALE, publishedAt: { $notNull: true }, ...(documentIds ? { documentId: { $in: documentIds } } : {}) },
+    populate: textPopulate(strapi, uid),
+    orderBy: { id: 'asc' },
+  });
   return new Map(rows.map((row) => [row.documentId as string, row]));
 };
 
@@ -49,14 +53,16 @@ export const exportXliff = async (
 ) => {
   const files = [];
   for (const uid of uids) {
-    const [sources, targets, stored] = await Promise.all([englishPublished(strapi, uid), localeDrafts(strapi, uid, locale), storedFingerprints(strapi, uid, locale)]);
-    // The translation status of each exported (published) document, as translationStatus decides it, from the rows at hand.
-    const states = new Map(
-      [...sources].map(([documentId, source]): [string, TranslationState] => [
-        documentId,
-        !targets.has(documentId) ? 'missing' : stored.get(documentId) === sourceFingerprint(strapi, uid, source) ? 'current' : 'outdated',
-      ]),
-    );
+    // Each document's translation status as translationStatus decides it, in one query; only the
+    // documents asked for (a status filter) are then loaded.
+    const rows = await translationRows(strapi, uid, locale);
+    const states = new Map(rows.map((row): [string, TranslationState] => [row.documentId, translationState(row)]));
+    const wanted = statuses ? rows.filter((row) => statuses.includes(states.get(row.documentId)!)).map((row) => row.documentId) : undefined;
+    if (wanted?.length === 0) {
+      files.push({ original: uid, units: [] });
+      continue;
+    }
+    const [sources, targets] = await Promise.all([englishPublished(strapi, uid, wanted), localeDrafts(strapi, uid, locale, wanted)]);
     const outdated = [...states].filter(([, state]) => state === 'outdated').map(([documentId]) => documentId);
     const snapshots = outdated.length > 0 ? await storedSourceTexts(strapi, uid, locale, outdated) : new Map<string, SourceSnapshot>();
     const model = strapi.getModel(uid);

@@ -115,4 +115,35 @@ describe('translation status', () => {
     expect((await app().http().get('/translations/status?locale=fr&uid=api::nope.nope').set(editor.headers)).status).toBe(400);
     expect((await app().http().get('/translations/status?locale=fr')).status).toBe(401);
   });
+
+  describe('read in one query per type', () => {
+    /** The SQL an admin request runs, apart from signing the admin in. */
+    const queriesDuring = async (run: () => Promise<unknown>) => {
+      const queries: string[] = [];
+      const listen = (query: { sql: string }) => queries.push(query.sql);
+      app().strapi.db.connection.on('query', listen);
+      try {
+        await run();
+      } finally {
+        app().strapi.db.connection.off('query', listen);
+      }
+      return queries.filter((sql) => !/admin_|strapi_sessions|i18n_locale/.test(sql));
+    };
+
+    it('reads no English text when none changed, and recomputes only what did', async () => {
+      await status('locale=cs');
+      const unchanged = await queriesDuring(() => status('locale=cs'));
+      // One query per type: no English rows, components or fingerprints loaded one by one.
+      expect(unchanged).toHaveLength(5);
+      expect(unchanged.every((sql) => /pcms_source_fingerprints/.test(sql))).toBe(true);
+
+      const brno = await seeded(app(), CITY, 'brno');
+      await documents(CITY).update({ documentId: brno, locale: 'en', status: 'published', data: { summary: 'Brno, a new English summary.' } as any });
+      const afterEdit = await queriesDuring(async () => expect(await statusOf('cs', CITY, brno)).toBe('outdated'));
+      const englishReads = afterEdit.filter((sql) => /from "public"."cities"/.test(sql) && !/pcms_source_fingerprints/.test(sql));
+      expect(englishReads.length).toBeGreaterThan(0);
+      // …and those for the one document that changed.
+      expect(englishReads.filter((sql) => !/"document_id" in \(\$\d+\)/.test(sql))).toEqual([]);
+    });
+  });
 });
