@@ -24,7 +24,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): HttpCacheConfig => ({
   singleFlight: env.bool('HTTP_CACHE_SINGLE_FLIGHT', true),
   // Response headers carrying the tags: Fastly, Cloudflare and Varnish (xkey) each read their own.
   tagHeaders: env.array('HTTP_CACHE_TAG_HEADERS', ['Surrogate-Key', 'Cache-Tag', 'xkey']),
-  maxTags: env.int('HTTP_CACHE_MAX_TAGS', 300),
+  // At most this many tags per answer (about 26 bytes each, in three headers): Node's HTTP client
+  // refuses more than 16 KB of headers and Varnish a header line over 8 KB. Beyond it the document
+  // tags are left out, which the type tags cover.
+  maxTags: env.int('HTTP_CACHE_MAX_TAGS', 64),
   purge: {
     varnishUrls: env.array('VARNISH_PURGE_URLS', []),
     fastly: { serviceId: env('FASTLY_SERVICE_ID'), apiToken: env('FASTLY_API_TOKEN'), apiUrl: env('FASTLY_API_URL', 'https://api.fastly.com') },

@@ -44,7 +44,7 @@ export type RouteKind = { kind: 'list' | 'single'; uid: string } | { kind: 'othe
  * dropped, which stays correct because every write of a type invalidates `l:`/`t:` of that type
  * (only a single read keeps its own document's tag, its only link to writes of that document).
  */
-export const responseTags = (body: unknown, route: RouteKind, modelOf: ModelLookup, limit = 300): string[] => {
+export const responseTags = (body: unknown, route: RouteKind, modelOf: ModelLookup, limit = 64): string[] => {
   const documents = new Set<string>();
   const populatedTypes = new Set<string>();
   let rootDocument: string | undefined;

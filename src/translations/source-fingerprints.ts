@@ -16,6 +16,8 @@ export const SOURCE_FINGERPRINTS_TABLE = 'pcms_source_fingerprints';
 const TRANSLATION_FINGERPRINTS = 'api::translation-fingerprint.translation-fingerprint';
 /** Rows recomputed per batch: bounds the memory of a first read after a bulk import. */
 const BATCH = 500;
+/** Rows recomputed at once from which the table's planner statistics are refreshed. */
+const ANALYZE_AFTER = 1000;
 
 export const ensureSourceFingerprintTable = async (strapi: Core.Strapi) => {
   const knex = strapi.db.connection;
@@ -55,12 +57,16 @@ const columnOf = (strapi: Core.Strapi, uid: string, attribute: string): string =
 
 const versionOf = (id: number, updatedAt: unknown) => `${id}:${new Date(updatedAt as string).getTime()}`;
 
+/** Refreshes in progress, per type: after a bulk import, concurrent requests would each fingerprint the same thousands of texts. */
+const refreshing = new Map<string, Promise<unknown>>();
+
 /**
  * Every document of a type (its English draft: every document has one) with its label, the
  * locale's draft, the stored translation fingerprint and the current English fingerprint, in one
- * query; English texts whose cached fingerprint is out of date are recomputed and stored.
+ * query; English texts whose cached fingerprint is out of date are recomputed and stored (by one
+ * request at a time per type: the others wait for it, then read again).
  */
-export const translationRows = async (strapi: Core.Strapi, uid: ContentTypeUid, locale: string): Promise<TranslationRow[]> => {
+export const translationRows = async (strapi: Core.Strapi, uid: ContentTypeUid, locale: string, { waited = false } = {}): Promise<TranslationRow[]> => {
   const knex = strapi.db.connection;
   const table = strapi.db.metadata.get(uid).tableName;
   const fingerprints = strapi.db.metadata.get(TRANSLATION_FINGERPRINTS).tableName;
@@ -88,14 +94,12 @@ export const translationRows = async (strapi: Core.Strapi, uid: ContentTypeUid, 
     .where(`d.${localeColumn}`, DEFAULT_LOCALE)
     .whereNull(`d.${publishedAt}`)
     .orderBy('d.id')
+    // The source is the published English version, or the draft of a document never published.
     .select({
       documentId: `d.${documentId}`,
-      draftLabel: `d.${label}`,
-      publishedLabel: `p.${label}`,
-      draftId: 'd.id',
-      draftUpdatedAt: `d.${updatedAt}`,
-      publishedId: 'p.id',
-      publishedUpdatedAt: `p.${updatedAt}`,
+      label: knex.raw(`coalesce(p.??, d.??)`, [label, label]),
+      sourceId: knex.raw('coalesce(p.id, d.id)'),
+      sourceUpdatedAt: knex.raw(`coalesce(p.??, d.??)`, [updatedAt, updatedAt]),
       translatedAt: `t.${updatedAt}`,
       cachedVersion: 'c.source_version',
       cachedFingerprint: 'c.fingerprint',
@@ -105,13 +109,26 @@ export const translationRows = async (strapi: Core.Strapi, uid: ContentTypeUid, 
   // A duplicated fingerprint row (two saves racing) would repeat a document: the last one counts, as before.
   const byDocument = new Map<string, Record<string, any>>();
   for (const row of rows) byDocument.set(row.documentId, row);
-  const version = (row: Record<string, any>) => (row.publishedId ? versionOf(row.publishedId, row.publishedUpdatedAt) : versionOf(row.draftId, row.draftUpdatedAt));
-  const stale = [...byDocument.values()].filter((row) => row.cachedVersion !== version(row));
-  const fresh = await refreshFingerprints(strapi, uid, stale.map((row) => row.documentId));
+  const stale = [...byDocument.values()].filter((row) => row.cachedVersion !== versionOf(row.sourceId, row.sourceUpdatedAt));
+  const running = refreshing.get(uid);
+  if (stale.length > 0 && running && !waited) {
+    await running.catch(() => undefined);
+    return translationRows(strapi, uid, locale, { waited: true });
+  }
+  let fresh = new Map<string, string>();
+  if (stale.length > 0) {
+    const refresh = refreshFingerprints(strapi, uid, stale.map((row) => row.documentId));
+    refreshing.set(uid, refresh);
+    try {
+      fresh = await refresh;
+    } finally {
+      if (refreshing.get(uid) === refresh) refreshing.delete(uid);
+    }
+  }
 
   return [...byDocument.values()].map((row) => ({
     documentId: row.documentId,
-    label: String(row.publishedLabel ?? row.draftLabel ?? row.documentId),
+    label: String(row.label ?? row.documentId),
     translatedAt: row.translatedAt ? new Date(row.translatedAt).toISOString() : null,
     storedFingerprint: row.storedFingerprint ?? null,
     sourceFingerprint: fresh.get(row.documentId) ?? row.cachedFingerprint ?? null,
@@ -131,5 +148,8 @@ const refreshFingerprints = async (strapi: Core.Strapi, uid: string, documentIds
     });
     if (rows.length > 0) await strapi.db.connection(SOURCE_FINGERPRINTS_TABLE).insert(rows).onConflict(['uid', 'document_id']).merge();
   }
+  // After a bulk import the table grew from nothing: without fresh statistics PostgreSQL's planner
+  // takes it for empty and joins it row by row (2.4 s instead of 0.1 s at 10,000 projects).
+  if (documentIds.length >= ANALYZE_AFTER && strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw(`analyze ${SOURCE_FINGERPRINTS_TABLE}`);
   return fresh;
 };

@@ -36,8 +36,10 @@ export const translationStatus = async (
 ) => {
   const documents: DocumentStatus[] = [];
   const byType: Record<string, Counts> = {};
-  for (const uid of uids) {
-    const rows = await translationRows(strapi, uid, locale);
+  // One query per type, all at once (each waits on PostgreSQL, not on the others).
+  const rowsByType = await Promise.all(uids.map((uid) => translationRows(strapi, uid, locale)));
+  for (const [index, uid] of uids.entries()) {
+    const rows = rowsByType[index];
     const counts = (byType[uid] = emptyCounts());
     const outdated: string[] = [];
     for (const row of rows) {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'net';
 import zlib from 'zlib';
 import { createCity, partnershipInput, seeded } from '../helpers/builders';
 import { createApiToken, withToken } from '../helpers/callers';
-import { useApp } from '../helpers/strapi';
+import { appModule, useApp } from '../helpers/strapi';
 
 const CITY = 'api::city.city';
 const PARTNERSHIP = 'api::partnership.partnership';
@@ -42,6 +42,18 @@ describe('cache tags: responses that know what they contain', () => {
     expect(response.headers.xkey).toBe(tags.join(' '));
     // Nothing to purge at an edge here, so no longer lifetime for it.
     expect(response.headers['surrogate-control']).toBeUndefined();
+  });
+
+  it('stay small enough for every client and edge on the largest page', async () => {
+    await appModule<typeof import('../../src/seed/bulk-projects')>('seed/bulk-projects').insertSyntheticProjects(app().strapi, 120);
+    const response = await get('/api/projects?pagination[pageSize]=100&populate=*');
+    expect(response.body.data).toHaveLength(100);
+    expect(response.status).toBe(200);
+    const tags = tagsOf(response);
+    // More documents than HTTP_CACHE_MAX_TAGS: the type tags stand in for the document tags.
+    expect(tags).toEqual(expect.arrayContaining(['all', 'l:project', 't:theme']));
+    expect(tags.some((tag) => tag.startsWith('d:'))).toBe(false);
+    for (const name of ['surrogate-key', 'cache-tag', 'xkey']) expect(response.headers[name].length).toBeLessThan(2048);
   });
 
   it('a single read carries its own document and not its type\'s lists', async () => {
