@@ -53,8 +53,8 @@ const round = (ms) => Math.round(ms);
 
 /**
  * @typedef {{ name: string, label: string, env: NodeJS.ProcessEnv, throughVarnish?: boolean }} Mode
- * @typedef {{ reads: number, rps: number, p50: number, p99: number, errors: number }} ReadStats
- * @typedef {{ mode: Mode, repeated: ReadStats, uncached: ReadStats, hits: number, publishes: number, refused: number, stale: number, checks: number, save: number[], publish: number[], originShare?: number, repeatedOriginShare?: number }} StormResult
+ * @typedef {{ reads: number, rps: number, p50: number, p99: number, errors: number, statuses: Record<string, number> }} ReadStats
+ * @typedef {{ mode: Mode, repeated: ReadStats, uncached: ReadStats, hits: number, publishes: number, refused: number, refusals: string[], stale: number, checks: number, save: number[], publish: number[], originShare?: number, repeatedOriginShare?: number, appWarnings: string[] }} StormResult
  */
 
 /**
@@ -64,7 +64,7 @@ const round = (ms) => Math.round(ms);
  * @param {{ app: string, entrance: string, auth: Record<string, string>, documents: Array<{ type: typeof TYPES[number], documentId: string }>, until: number }} options
  */
 const editor = async ({ app, entrance, auth, documents, until }) => {
-  const stats = { publishes: 0, refused: 0, stale: 0, checks: 0, save: /** @type {number[]} */ ([]), publish: /** @type {number[]} */ ([]) };
+  const stats = { publishes: 0, refused: 0, refusals: /** @type {string[]} */ ([]), stale: 0, checks: 0, save: /** @type {number[]} */ ([]), publish: /** @type {number[]} */ ([]) };
   const json = { ...auth, 'content-type': 'application/json' };
   let round = 0;
   while (Date.now() < until) {
@@ -86,6 +86,7 @@ const editor = async ({ app, entrance, auth, documents, until }) => {
     stats.publish.push(performance.now() - t);
     if (!saved.ok || !published.ok) {
       stats.refused += 1;
+      stats.refusals.push(`${type.plural}: save ${saved.status}, publish ${published.status}`);
     } else {
       stats.publishes += 1;
       for (const path of reads) {
@@ -167,7 +168,7 @@ const runMode = async (cli, mode) => {
     const app = `http://127.0.0.1:${PORT}`;
     let entrance = app;
     if (mode.throughVarnish) {
-      varnish = await startVarnish({ port: Number(new URL(mode.env.VARNISH_PURGE_URLS ?? '').port), backendPort: PORT, memory: '256m' });
+      varnish = await startVarnish({ port: Number(new URL(mode.env.VARNISH_PURGE_URLS ?? '').port), backendPort: PORT, memory: '256m', probe: 'steady' });
       entrance = varnish.url;
     }
     const login = /** @type {{ data: { token: string } }} */ (await (await fetch(`${app}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })).json());
@@ -189,15 +190,25 @@ const runMode = async (cli, mode) => {
     const [load, edits] = await Promise.all([readers(entrance, mix, cli.pickWeighted, cacheHeader, { duration }), editor({ app, entrance, auth, documents, until })]);
     const after = varnish?.counters();
     /** @param {autocannon.Result} result @returns {ReadStats} */
-    const stats = (result) => ({ reads: result.requests.total, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: cli.countErrors(result) });
+    const stats = (result) => ({
+      reads: result.requests.total,
+      rps: Math.round(result.requests.average),
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors: cli.countErrors(result),
+      statuses: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, /** @type {{ count?: number }} */ (stat).count ?? 0])),
+    });
     const [repeated, uncached] = [stats(load.repeated), stats(load.uncached)];
     // Every uncached read and each of the editor's checks go to the app whatever the edge does.
     const origin = before && after ? after.backendRequests - before.backendRequests : undefined;
+    // What the app said while loaded (warnings: a database watchdog cut, a purge that failed).
+    const appWarnings = server.output().split('\n').filter((line) => /warn|error/i.test(line) && !/DeprecationWarning|trace-deprecation/.test(line));
     return {
       mode,
       repeated,
       uncached,
       hits: load.hits,
+      appWarnings,
       ...edits,
       ...(origin === undefined
         ? {}
@@ -279,6 +290,9 @@ const main = async () => {
     console.log(
       `    repeated: ${result.repeated.reads} reads, hit ratio ${(100 * hitRatio(result)).toFixed(1)} %, p50 ${result.repeated.p50} ms, p99 ${result.repeated.p99} ms; uncached: ${result.uncached.reads} reads, p99 ${result.uncached.p99} ms; ${result.stale} stale of ${result.checks}, ${result.publishes} publishes; save p50 ${round(percentile(result.save, 0.5))} ms, publish p50 ${round(percentile(result.publish, 0.5))} ms; app reached by ${percent(result.originShare)} (repeated ${percent(result.repeatedOriginShare)})`,
     );
+    if (result.refusals.length > 0) console.log(`    refused edits: ${result.refusals.join('; ')}`);
+    if (result.repeated.errors + result.uncached.errors > 0) console.log(`    read statuses: repeated ${JSON.stringify(result.repeated.statuses)}, uncached ${JSON.stringify(result.uncached.statuses)}`);
+    for (const line of result.appWarnings.slice(0, 10)) console.log(`    app: ${line.slice(0, 300)}`);
     results.push(result);
   }
   const checks = checksOf(results);

@@ -3,8 +3,7 @@
 /**
  * Debian's varnishd running deploy/varnish.vcl unchanged on a loopback port, for the edge cache
  * test (tests/tools/varnish.test.ts) and `npm run storm`. Only the one include the deployment
- * swaps (varnish-backends.vcl) is written here: one backend, probed every 300 ms on /_ready, so a
- * caller sees it go sick and come back within a second.
+ * swaps (varnish-backends.vcl) is written here: one backend, probed on /_ready.
  */
 const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
@@ -31,10 +30,20 @@ const freePort = () =>
 const varnishInstalled = () => spawnSync('varnishd', ['-V'], { encoding: 'utf8' }).status === 0;
 
 /**
- * @param {{ port: number, backendPort: number, memory?: string }} options
+ * How the backend is probed: `quick` (every 300 ms, one failure makes it sick: tests that cut the
+ * app off) or `steady` (docker-compose's: every 5 s, sick after 3 failures in 5, 2 s timeout: a
+ * loaded app answering /_ready slowly once is not taken out).
+ */
+const PROBES = {
+  quick: '.interval = 300ms; .timeout = 1s; .window = 1; .threshold = 1; .initial = 1;',
+  steady: '.interval = 5s; .timeout = 2s; .window = 5; .threshold = 3; .initial = 3;',
+};
+
+/**
+ * @param {{ port: number, backendPort: number, memory?: string, probe?: keyof typeof PROBES }} options
  * @returns {Promise<import('./varnish').Varnish>}
  */
-const startVarnish = async ({ port, backendPort, memory = '64m' }) => {
+const startVarnish = async ({ port, backendPort, memory = '64m', probe = 'quick' }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcms-varnish-'));
   // varnishd compiles VCL as its own unprivileged user: the files go where it can read them (a
   // checkout can sit in a private folder), the deployment's VCL copied byte for byte.
@@ -42,7 +51,7 @@ const startVarnish = async ({ port, backendPort, memory = '64m' }) => {
   fs.copyFileSync(path.join(ROOT, 'deploy', 'varnish.vcl'), path.join(dir, 'varnish.vcl'));
   fs.writeFileSync(
     path.join(dir, 'varnish-backends.vcl'),
-    `probe ready { .url = "/_ready"; .interval = 300ms; .timeout = 1s; .window = 1; .threshold = 1; .initial = 1; }
+    `probe ready { .url = "/_ready"; ${PROBES[probe]} }
 backend app_1 { .host = "127.0.0.1"; .port = "${backendPort}"; .probe = ready; }
 sub vcl_init { new origin = directors.round_robin(); origin.add_backend(app_1); }
 `,
