@@ -62,7 +62,7 @@ const startInstance = (cli, port, env, options = {}) => cli.startInstance({ appD
  */
 const prependReport = (section) => {
   const file = path.join(ROOT, 'docs', 'benchmarks.md');
-  const heading = '# Benchmarks\n\nWritten by `npm run bench`, `npm run bench:site` and `npm run soak`; each run adds a dated section at the top (newest first).\n';
+  const heading = '# Benchmarks\n\nWritten by `npm run bench`, `npm run bench:site`, `npm run soak` and `npm run storm`; each run adds a dated section at the top (newest first).\n';
   const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').replace(/^# Benchmarks\n\n.*\n/, '') : '';
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${heading}\n${section}\n${previous.trimStart()}`);
