@@ -2,7 +2,7 @@
 // @ts-check
 'use strict';
 /**
- * `npm run storm [-- --duration 60 --connections 50 --interval 1000]`
+ * `npm run storm [-- --duration 60 --connections 50 --interval 1000 --modes before,after,varnish]`
  *
  * A publish storm on the production build: DURATION seconds at CONNECTIONS connections on the
  * soak's public read mix while an editor saves and publishes one random document (city,
@@ -283,8 +283,9 @@ const main = async () => {
   } else {
     console.log('  varnishd is not installed (Debian: varnish varnish-modules): no run through Varnish');
   }
+  const only = process.argv.includes('--modes') ? process.argv[process.argv.indexOf('--modes') + 1].split(',') : undefined;
   const results = [];
-  for (const mode of modes) {
+  for (const mode of modes.filter((candidate) => !only || only.includes(candidate.name))) {
     console.log(`  ${mode.label}…`);
     const result = await runMode(cli, mode);
     console.log(

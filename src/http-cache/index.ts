@@ -36,7 +36,13 @@ export const responseCache = (strapi: Core.Strapi): ResponseCache => {
   return cache;
 };
 
-/** The edge caches' purger: fed by this instance's own invalidations (each instance purges what it changed). */
+/**
+ * The edge caches' purger, fed by every invalidation this instance applies: its own changes, and
+ * the other instances' too. An edge that missed after the changing instance's purge may have asked
+ * an instance that had not yet heard of the change and cached that instance's old answer, for as
+ * long as Surrogate-Control allows; the second purge, once that instance has dropped its entries,
+ * removes it. After a reconnect (events may have been missed) the edge is purged of everything.
+ */
 export const edgePurger = (strapi: Core.Strapi): EdgePurger => {
   let purger = purgers.get(strapi);
   if (!purger) {
@@ -50,9 +56,7 @@ export const edgePurger = (strapi: Core.Strapi): EdgePurger => {
 const connectEdgePurges = (strapi: Core.Strapi, cache: ResponseCache) => {
   const purger = edgePurger(strapi);
   if (!purger.enabled) return;
-  cache.onInvalidate(({ tags, reason, origin }) => {
-    if (origin === 'local') purger.purge(tags, reason);
-  });
+  cache.onInvalidate(({ tags, reason }) => purger.purge(tags, reason));
 };
 
 const listeners = new WeakMap<Core.Strapi, ReturnType<typeof connectCrossInstanceInvalidation>>();

@@ -1,6 +1,7 @@
 import { startInstance, type Instance } from '../../src/cli/instances';
 import { LISTENER_APPLICATION_NAME } from '../../src/http-cache/cross-instance';
 import { cityInput } from '../helpers/builders';
+import { recordingServer } from '../helpers/recording-server';
 import { useApp } from '../helpers/strapi';
 import { APP_DIR } from '../setup/env';
 import { queryDatabase } from '../setup/database';
@@ -9,15 +10,19 @@ import { queryDatabase } from '../setup/database';
 describe('cache invalidation across instances', () => {
   const app = useApp();
   let instanceB: Instance;
+  // B's edge cache: a recording server standing in for Varnish.
+  let edgeOfB: Awaited<ReturnType<typeof recordingServer>>;
   const getB = (path: string) => fetch(`${instanceB.baseUrl}${path}`);
 
   beforeAll(async () => {
+    edgeOfB = await recordingServer();
     // The same database as A (process.env holds A's test settings), in a process of its own.
-    instanceB = await startInstance({ appDir: APP_DIR, env: { ...process.env, SEED_ON_EMPTY: 'false', SERVE_ADMIN_PANEL: 'false' } });
+    instanceB = await startInstance({ appDir: APP_DIR, env: { ...process.env, SEED_ON_EMPTY: 'false', SERVE_ADMIN_PANEL: 'false', VARNISH_PURGE_URLS: `${edgeOfB.url}/` } });
   }, 120_000);
 
   afterAll(async () => {
     await instanceB.stop();
+    await edgeOfB.close();
   });
 
   /** Serves `path` from B's cache, then publishes a city through A and times how soon B shows it. */
@@ -62,6 +67,16 @@ describe('cache invalidation across instances', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect((await getB('/api/themes?fields[0]=name')).headers.get('x-cache')).toBe('HIT');
+  });
+
+  it('B purges the edge again once it has dropped its own entries, so the edge cannot keep B\'s old answer', async () => {
+    // A purges the edge right after COMMIT; an edge miss answered by B before B heard of the change
+    // would be B's old answer, kept by the edge for HTTP_CACHE_EDGE_MAX_AGE: B's own purge removes it.
+    const city = await app().strapi.documents('api::city.city').create({ locale: 'en', status: 'published', data: cityInput({ name: 'Edge Twin Town' }) as any });
+    const purged = Date.now();
+    const tags = () => edgeOfB.requests.filter((request) => request.method === 'PURGE').flatMap((request) => String(request.headers['xkey-purge'] ?? '').split(' '));
+    while (!tags().includes(`d:${city.documentId}`) && Date.now() - purged < 5000) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(tags()).toEqual(expect.arrayContaining([`d:${city.documentId}`, 'l:city', 't:city']));
   });
 
   it('and again after B lost its listener connection and got it back', async () => {

@@ -1,25 +1,7 @@
 import http from 'http';
 import type { AddressInfo } from 'net';
+import { recordingServer } from '../helpers/recording-server';
 import { cloudflareTarget, EdgePurger, fastlyTarget, purgeTargets, varnishTarget } from '../../src/http-cache/edge-purge';
-
-type Recorded = { method: string; url: string; headers: http.IncomingHttpHeaders; body: string };
-
-/** A local server standing in for Fastly's, Cloudflare's and Varnish's purge endpoints: it records what it is sent. */
-const recordingServer = async (status = (_request: Recorded) => 200) => {
-  const requests: Recorded[] = [];
-  const server = http.createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      const recorded = { method: request.method ?? '', url: request.url ?? '', headers: request.headers, body };
-      requests.push(recorded);
-      response.writeHead(status(recorded), { 'content-type': 'application/json' }).end('{"status":"ok"}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, requests, close: () => new Promise((resolve) => server.close(resolve)) };
-};
 
 const signal = () => AbortSignal.timeout(5000);
 const tags = (count: number) => Array.from({ length: count }, (_, index) => `d:${index}`);
