@@ -12,7 +12,9 @@
  *     empties the cache, every concurrent miss is computed);
  *   - after: cache tags and single flight (the defaults);
  *   - after, through Varnish (when varnishd is installed): the readers go through
- *     deploy/varnish.vcl, which the app purges by tag; the editor reaches the app directly.
+ *     deploy/varnish.vcl, which the app purges by tag; the editor reaches the app directly;
+ *   - docker-compose's layout: the same, with the editor on a second instance of its own (caches
+ *     kept in step by NOTIFY, both purging Varnish).
  * Measured: the hit ratio of the repeated reads (X-Cache, or X-Edge-Cache through Varnish), p50 and
  * p99 of all reads, stale answers (after a publish's response, the document and a list holding it
  * are read through the same entrance; an answer with the old text is stale), the editor's save and
@@ -52,7 +54,7 @@ const percentile = (values, q) => {
 const round = (ms) => Math.round(ms);
 
 /**
- * @typedef {{ name: string, label: string, env: NodeJS.ProcessEnv, throughVarnish?: boolean }} Mode
+ * @typedef {{ name: string, label: string, env: NodeJS.ProcessEnv, throughVarnish?: boolean, editorInstance?: boolean }} Mode
  * @typedef {{ reads: number, rps: number, p50: number, p99: number, errors: number, statuses: Record<string, number> }} ReadStats
  * @typedef {{ mode: Mode, repeated: ReadStats, uncached: ReadStats, hits: number, publishes: number, refused: number, refusals: string[], stale: number, checks: number, save: number[], publish: number[], originShare?: number, repeatedOriginShare?: number, appWarnings: string[] }} StormResult
  */
@@ -154,9 +156,10 @@ const runMode = async (cli, mode) => {
   const database = `pcms_storm_${mode.name.replace(/\W/g, '_')}_${Date.now()}`;
   await adminQuery(`CREATE DATABASE "${database}"`);
   let server;
+  let editorServer;
   let varnish;
   try {
-    server = await startInstance(cli, PORT, {
+    const env = {
       DATABASE_URL: withDatabase(database),
       SEED_ON_EMPTY: 'true',
       SERVE_ADMIN_PANEL: 'false',
@@ -164,8 +167,12 @@ const runMode = async (cli, mode) => {
       INITIAL_ADMIN_PASSWORD: ADMIN.password,
       ADMIN_ALLOW_PLAIN_HTTP: 'true',
       ...mode.env,
-    });
-    const app = `http://127.0.0.1:${PORT}`;
+    };
+    server = await startInstance(cli, PORT, env);
+    // docker-compose's layout: the editor on an instance of its own (same database, caches kept in
+    // step by NOTIFY, both purging the edge), the readers on the other through the edge.
+    if (mode.editorInstance) editorServer = await startInstance(cli, PORT + 1, { ...env, SEED_ON_EMPTY: 'false' });
+    const app = `http://127.0.0.1:${editorServer ? PORT + 1 : PORT}`;
     let entrance = app;
     if (mode.throughVarnish) {
       varnish = await startVarnish({ port: Number(new URL(mode.env.VARNISH_PURGE_URLS ?? '').port), backendPort: PORT, memory: '256m', probe: 'steady' });
@@ -175,7 +182,7 @@ const runMode = async (cli, mode) => {
     const auth = { authorization: `Bearer ${login.data.token}` };
     const documents = [];
     for (const type of TYPES) {
-      const list = /** @type {{ data: Array<{ documentId: string }> }} */ (await (await fetch(`${app}/api/${type.plural}?locale=en&pagination[pageSize]=100&fields[0]=${type.field}`)).json());
+      const list = /** @type {{ data: Array<{ documentId: string }> }} */ (await (await fetch(`http://127.0.0.1:${PORT}/api/${type.plural}?locale=en&pagination[pageSize]=100&fields[0]=${type.field}`)).json());
       documents.push(...list.data.map(({ documentId }) => ({ type, documentId })));
     }
     const cities = /** @type {{ data: Array<{ documentId: string }> }} */ (await (await fetch(`${entrance}/api/cities?locale=de`)).json());
@@ -202,7 +209,7 @@ const runMode = async (cli, mode) => {
     // Every uncached read and each of the editor's checks go to the app whatever the edge does.
     const origin = before && after ? after.backendRequests - before.backendRequests : undefined;
     // What the app said while loaded (warnings: a database watchdog cut, a purge that failed).
-    const appWarnings = server.output().split('\n').filter((line) => /warn|error/i.test(line) && !/DeprecationWarning|trace-deprecation/.test(line));
+    const appWarnings = [server, editorServer].flatMap((instance) => instance?.output().split('\n') ?? []).filter((line) => /warn|error/i.test(line) && !/DeprecationWarning|trace-deprecation/.test(line));
     return {
       mode,
       repeated,
@@ -216,6 +223,7 @@ const runMode = async (cli, mode) => {
     };
   } finally {
     await varnish?.stop();
+    await editorServer?.stop();
     await server?.stop();
     await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   }
@@ -280,6 +288,13 @@ const main = async () => {
   ];
   if (varnishInstalled()) {
     modes.push({ name: 'varnish', label: 'after, through Varnish', env: { VARNISH_PURGE_URLS: `http://127.0.0.1:${await freePort()}/` }, throughVarnish: true });
+    modes.push({
+      name: 'layout',
+      label: 'through Varnish, editor on its own instance (docker-compose)',
+      env: { VARNISH_PURGE_URLS: `http://127.0.0.1:${await freePort()}/` },
+      throughVarnish: true,
+      editorInstance: true,
+    });
   } else {
     console.log('  varnishd is not installed (Debian: varnish varnish-modules): no run through Varnish');
   }

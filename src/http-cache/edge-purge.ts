@@ -95,7 +95,9 @@ const ATTEMPTS = 3;
  * published sees the change through the edge on the very next request.
  */
 export class EdgePurger {
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  /** Per target: the "purge everything" running, and the one waiting to start after it. */
+  private readonly everything = new Map<PurgeTarget, { running?: Promise<void>; queued?: Promise<void> }>();
 
   constructor(
     private readonly targets: PurgeTarget[],
@@ -108,10 +110,35 @@ export class EdgePurger {
   }
 
   purge(tags: PurgeTags, reason: string) {
-    for (const target of this.targets) {
-      const flight = this.purgeOne(target, tags, reason).finally(() => this.inFlight.delete(flight));
-      this.inFlight.add(flight);
-    }
+    for (const target of this.targets) this.track(tags === 'all' ? this.purgeEverything(target, reason) : this.purgeOne(target, tags, reason));
+  }
+
+  /**
+   * "Everything" comes in bursts (a media upload, start-up setting permissions and locales): one
+   * waiting to start covers every later request, so a burst costs at most two calls per edge
+   * (Cloudflare and Fastly rate-limit purges).
+   */
+  private purgeEverything(target: PurgeTarget, reason: string) {
+    let state = this.everything.get(target);
+    if (!state) this.everything.set(target, (state = {}));
+    if (state.queued) return state.queued;
+    const current = state;
+    const run: Promise<void> = (current.running ?? Promise.resolve()).then(() => {
+      current.queued = undefined;
+      current.running = run;
+      return this.purgeOne(target, 'all', reason).finally(() => {
+        if (current.running === run) current.running = undefined;
+      });
+    });
+    current.queued = run;
+    return run;
+  }
+
+  private track(flight: Promise<void>) {
+    // A shared "everything" comes back once per request: tracked once.
+    if (this.inFlight.has(flight)) return;
+    this.inFlight.add(flight);
+    flight.finally(() => this.inFlight.delete(flight)).catch(() => undefined);
   }
 
   /** Resolves once the purges started so far are done (or abandoned). */

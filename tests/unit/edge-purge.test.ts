@@ -79,6 +79,23 @@ describe('the edge purger', () => {
     }
   });
 
+  it('sends a burst of "purge everything" as at most two calls: the one running, and one after it', async () => {
+    const server = await recordingServer();
+    try {
+      const purger = new EdgePurger([varnishTarget(server.url)], 2000, log());
+      for (let index = 0; index < 10; index += 1) purger.purge('all', `permission ${index}`);
+      purger.purge(['d:c1'], 'publish');
+      await purger.settled();
+      expect(server.requests.map((request) => request.headers['xkey-purge'])).toEqual(['d:c1', 'all']);
+      // Requested after that one started: it runs again, once.
+      purger.purge('all', 'media');
+      await purger.settled();
+      expect(server.requests.filter((request) => request.headers['xkey-purge'] === 'all')).toHaveLength(2);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('gives up within its timeout on an edge that does not answer, and says so', async () => {
     const silent = http.createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
