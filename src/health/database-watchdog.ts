@@ -11,6 +11,8 @@ const LOST_ANSWER_MS = 1000;
 const MIN_WAIT_MS = 250;
 /** Leeway for comparing the app's and the server's durations (transit, a busy event loop). */
 const LEEWAY_MS = 100;
+/** How many times a probe's deadline is pushed back for an event loop that ran late. */
+const MAX_EXTENSIONS = 3;
 
 /** pg's Client internals the watchdog reads: the socket, the backend pid, the query awaiting an answer. */
 type PgConnection = {
@@ -87,11 +89,36 @@ export const createDatabaseWatchdog = (strapi: Core.Strapi): DatabaseWatchdog =>
     const client = new Client({
       ...connection,
       application_name: 'pcms-watchdog',
-      connectionTimeoutMillis: PROBE_TIMEOUT_MS,
-      query_timeout: PROBE_TIMEOUT_MS,
+      // The deadline below decides; pg's own timers would fire first on a busy event loop.
+      connectionTimeoutMillis: PROBE_TIMEOUT_MS * 3,
+      query_timeout: PROBE_TIMEOUT_MS * 3,
     });
     client.on('error', () => undefined);
-    const deadline = setTimeout(() => cut(client as unknown as PgConnection), PROBE_TIMEOUT_MS);
+    let answered = false;
+    // A timer due while the event loop was busy runs before the sockets are read, and the probe had
+    // less of the loop than the clock says: judge after the loop has read them (setImmediate runs
+    // after the poll phase) and give back the time the loop was late, a few times at most.
+    // Otherwise a loaded app takes its database for gone and cuts every connection (503s).
+    let extensions = 0;
+    let deadline: NodeJS.Timeout;
+    const armDeadline = (ms: number) => {
+      const due = Date.now() + ms;
+      deadline = setTimeout(
+        () =>
+          setImmediate(() => {
+            if (answered) return;
+            const late = Date.now() - due;
+            if (late > LEEWAY_MS && extensions < MAX_EXTENSIONS) {
+              extensions += 1;
+              armDeadline(late);
+            } else {
+              cut(client as unknown as PgConnection);
+            }
+          }),
+        ms,
+      );
+    };
+    armDeadline(PROBE_TIMEOUT_MS);
     try {
       await client.connect();
       // Durations, not timestamps, so the app's and the server's clocks need not agree.
@@ -101,7 +128,11 @@ export const createDatabaseWatchdog = (strapi: Core.Strapi): DatabaseWatchdog =>
            from unnest($1::int[], $2::float8[]) as waiting(pid, ms) join pg_stat_activity activity on activity.pid = waiting.pid`,
         [waiting.map(({ client: waitingClient }) => waitingClient.processID), waiting.map(({ sentAt }) => Date.now() - sentAt!), LOST_ANSWER_MS, LEEWAY_MS],
       );
+      answered = true;
       const alive = new Set(rows.filter((row) => !row.lost).map((row) => row.pid));
+      // An answer the server sent may be unread only because the event loop was busy: let it read
+      // every socket before judging.
+      await new Promise((resolve) => setImmediate(resolve));
       // Still waiting for the same query (not one that finished meanwhile), which the server has not got or has answered.
       const stuck = waiting.filter(({ client: waitingClient, query }) => waitingClient._activeQuery === query && !alive.has(waitingClient.processID!));
       if (stuck.length > 0) {
@@ -121,7 +152,8 @@ export const createDatabaseWatchdog = (strapi: Core.Strapi): DatabaseWatchdog =>
       strapi.log.warn(`database unreachable (${(error as Error).message}); cutting ${connections.length} pooled connection(s)`);
       connections.forEach(cut);
     } finally {
-      clearTimeout(deadline);
+      answered = true;
+      clearTimeout(deadline!);
     }
   };
 
