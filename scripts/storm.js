@@ -75,28 +75,34 @@ const editor = async ({ app, entrance, auth, documents, until }) => {
     const text = `Storm edit ${++round} at ${new Date().toISOString()}.`;
     const cm = `${app}/content-manager/collection-types/${type.uid}/${documentId}`;
     const reads = [`/api/${type.plural}/${documentId}?locale=en&fields[0]=${type.field}`, `/api/${type.plural}?locale=en&filters[documentId][$eq]=${documentId}&fields[0]=${type.field}`];
-    // Cached before the change, so that a missed invalidation would show.
-    for (const path of reads) await fetch(`${entrance}${path}`).then((response) => response.arrayBuffer());
-
-    let t = performance.now();
-    const saved = await fetch(`${cm}?locale=en`, { method: 'PUT', headers: json, body: JSON.stringify({ [type.field]: text }) });
-    await saved.arrayBuffer();
-    stats.save.push(performance.now() - t);
-    t = performance.now();
-    const published = await fetch(`${cm}/actions/publish?locale=en`, { method: 'POST', headers: json, body: '{}' });
-    await published.arrayBuffer();
-    stats.publish.push(performance.now() - t);
-    if (!saved.ok || !published.ok) {
-      stats.refused += 1;
-      stats.refusals.push(`${type.plural}: save ${saved.status}, publish ${published.status}`);
-    } else {
-      stats.publishes += 1;
-      for (const path of reads) {
-        const body = /** @type {{ data: any }} */ (await (await fetch(`${entrance}${path}`)).json());
-        const shown = Array.isArray(body.data) ? body.data[0]?.[type.field] : body.data?.[type.field];
-        stats.checks += 1;
-        if (shown !== text) stats.stale += 1;
+    try {
+      // Cached before the change, so that a missed invalidation would show.
+      for (const path of reads) await fetch(`${entrance}${path}`).then((response) => response.arrayBuffer());
+      let t = performance.now();
+      const saved = await fetch(`${cm}?locale=en`, { method: 'PUT', headers: json, body: JSON.stringify({ [type.field]: text }) });
+      await saved.arrayBuffer();
+      stats.save.push(performance.now() - t);
+      t = performance.now();
+      const published = await fetch(`${cm}/actions/publish?locale=en`, { method: 'POST', headers: json, body: '{}' });
+      await published.arrayBuffer();
+      stats.publish.push(performance.now() - t);
+      if (!saved.ok || !published.ok) {
+        stats.refused += 1;
+        stats.refusals.push(`${type.plural}: save ${saved.status}, publish ${published.status}`);
+      } else {
+        stats.publishes += 1;
+        for (const path of reads) {
+          const body = /** @type {{ data: any }} */ (await (await fetch(`${entrance}${path}`)).json());
+          const shown = Array.isArray(body.data) ? body.data[0]?.[type.field] : body.data?.[type.field];
+          stats.checks += 1;
+          if (shown !== text) stats.stale += 1;
+        }
       }
+    } catch (error) {
+      // A request that did not get an answer at all (the connection closed): refused, and go on.
+      stats.refused += 1;
+      const cause = /** @type {{ cause?: { code?: string } }} */ (error).cause;
+      stats.refusals.push(`${type.plural}: ${/** @type {Error} */ (error).message}${cause?.code ? ` (${cause.code})` : ''}`);
     }
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, interval - (Date.now() - started))));
   }
@@ -171,8 +177,9 @@ const runMode = async (cli, mode) => {
     server = await startInstance(cli, PORT, env);
     // docker-compose's layout: the editor on an instance of its own (same database, caches kept in
     // step by NOTIFY, both purging the edge), the readers on the other through the edge.
-    if (mode.editorInstance) editorServer = await startInstance(cli, PORT + 1, { ...env, SEED_ON_EMPTY: 'false' });
-    const app = `http://127.0.0.1:${editorServer ? PORT + 1 : PORT}`;
+    // A port of its own, free now: a fixed one can still be held by the previous run's Varnish child.
+    if (mode.editorInstance) editorServer = await startInstance(cli, await freePort(), { ...env, SEED_ON_EMPTY: 'false' });
+    const app = `http://127.0.0.1:${editorServer ? editorServer.port : PORT}`;
     let entrance = app;
     if (mode.throughVarnish) {
       varnish = await startVarnish({ port: Number(new URL(mode.env.VARNISH_PURGE_URLS ?? '').port), backendPort: PORT, memory: '256m', probe: 'steady' });
@@ -209,7 +216,8 @@ const runMode = async (cli, mode) => {
     // Every uncached read and each of the editor's checks go to the app whatever the edge does.
     const origin = before && after ? after.backendRequests - before.backendRequests : undefined;
     // What the app said while loaded (warnings: a database watchdog cut, a purge that failed).
-    const appWarnings = [server, editorServer].flatMap((instance) => instance?.output().split('\n') ?? []).filter((line) => /warn|error/i.test(line) && !/DeprecationWarning|trace-deprecation/.test(line));
+    const exited = [server, editorServer].filter((instance) => instance && instance.child.exitCode !== null).map((instance) => `an instance exited (${instance?.child.exitCode})`);
+    const appWarnings = [...exited, ...[server, editorServer].flatMap((instance) => instance?.output().split('\n') ?? [])].filter((line) => /warn|error/i.test(line) && !/DeprecationWarning|trace-deprecation/.test(line));
     return {
       mode,
       repeated,
@@ -308,7 +316,9 @@ const main = async () => {
     );
     if (result.refusals.length > 0) console.log(`    refused edits: ${result.refusals.join('; ')}`);
     if (result.repeated.errors + result.uncached.errors > 0) console.log(`    read statuses: repeated ${JSON.stringify(result.repeated.statuses)}, uncached ${JSON.stringify(result.uncached.statuses)}`);
-    for (const line of result.appWarnings.slice(0, 10)) console.log(`    app: ${line.slice(0, 300)}`);
+    // The last ones: the first are start-up purges sent before Varnish was up.
+    if (result.appWarnings.length > 0) console.log(`    app: ${result.appWarnings.length} warning(s), the last ones:`);
+    for (const line of result.appWarnings.slice(-8)) console.log(`    app: ${line.slice(0, 300)}`);
     results.push(result);
   }
   const checks = checksOf(results);
