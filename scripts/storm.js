@@ -2,7 +2,7 @@
 // @ts-check
 'use strict';
 /**
- * `npm run storm [-- --duration 60 --connections 50 --interval 1000 --modes before,after,varnish]`
+ * `npm run storm [-- --duration 60 --connections 50 --interval 1000 --modes before,after,varnish,layout]`
  *
  * A publish storm on the production build: DURATION seconds at CONNECTIONS connections on the
  * soak's public read mix while an editor saves and publishes one random document (city,
@@ -16,8 +16,9 @@
  *   - docker-compose's layout: the same, with the editor on a second instance of its own (caches
  *     kept in step by NOTIFY, both purging Varnish).
  * Measured: the hit ratio of the repeated reads (X-Cache, or X-Edge-Cache through Varnish), p50 and
- * p99 of all reads, stale answers (after a publish's response, the document and a list holding it
- * are read through the same entrance; an answer with the old text is stale), the editor's save and
+ * p99 of the repeated and of the uncached reads, stale answers (after a publish's response, the
+ * document and a list holding it are read through the same entrance; an answer with the old text
+ * is stale), the editor's save and
  * publish times under that load, and through Varnish the share of reads that reached the app.
  * Appends the table to docs/benchmarks.md; exits non-zero when "after" misses a target.
  */

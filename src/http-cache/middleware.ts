@@ -92,7 +92,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const mark = cache.mark();
     await next();
     if (ctx.status !== 200) return undefined;
-    const body = bodyBytes(ctx.body);
+    const original = ctx.body;
+    const body = bodyBytes(original);
     if (!body) return undefined;
     const route = ctx.state.route as (MatchedRoute & { handler?: unknown }) | undefined;
     const publicRoute = isPublicRoute(route);
@@ -107,7 +108,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       if (ifNoneMatchHits(ctx.get('If-None-Match'), etag)) ctx.status = 304;
       return undefined;
     }
-    const tags = responseTags(parsed(ctx.body, body), routeKind(strapi, route), models, maxTags);
+    const tags = responseTags(parsed(original, body), routeKind(strapi, route), models, maxTags);
     if (caller === 'public') ctx.set({ ...tagHeaders(tags, tagHeaderNames), ...edgeLifetime });
     const headers = Object.fromEntries(
       Object.entries(ctx.response.headers as Record<string, unknown>)
