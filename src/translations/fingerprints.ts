@@ -75,14 +75,6 @@ export const recordTranslation = async (strapi: Core.Strapi, uid: string, docume
   }
 };
 
-/** Stored fingerprints of one type and locale, by documentId. */
-export const storedFingerprints = async (strapi: Core.Strapi, uid: string, locale: string) => {
-  const rows: Array<{ targetDocumentId: string; sourceFingerprint: string }> = await strapi.db
-    .query(FINGERPRINTS)
-    .findMany({ where: { targetUid: uid, locale }, select: ['targetDocumentId', 'sourceFingerprint'] });
-  return new Map(rows.map((row) => [row.targetDocumentId, row.sourceFingerprint]));
-};
-
 /** The English text kept with each translation of one type and locale, by documentId (none for rows older than this). */
 export const storedSourceTexts = async (strapi: Core.Strapi, uid: string, locale: string, documentIds?: string[]) => {
   const rows: Array<{ targetDocumentId: string; sourceTexts: SourceSnapshot | null }> = await strapi.db.query(FINGERPRINTS).findMany({

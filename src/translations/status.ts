@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPE_UIDS, type ContentTypeUid } from '../domain/content-types';
 import { englishSources, storedSourceTexts, textUnitsOf } from './fingerprints';
 import { translationRows, translationState } from './source-fingerprints';
-import { type FieldChange, type SourceSnapshot, fieldChanges } from './english-changes';
+import { type FieldChange, fieldChanges } from './english-changes';
 import { attributesOf } from '../database/models';
 import { MODEL_VIEWS } from '../content-manager/field-help';
 
