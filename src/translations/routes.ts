@@ -8,6 +8,7 @@ import { DEFAULT_LOCALE } from '../locales/locales';
 import { knownLocaleCodes } from '../locales/known-locales';
 import { perAdminUserRateLimit } from '../rate-limit';
 import { recordTranslation } from './fingerprints';
+import { announceTranslationChange } from './source-fingerprints';
 import { publishReadyDrafts } from './publish-ready';
 import { type TranslationState, translationStatus } from './status';
 import { exportXliff, importXliff, readXliff, xliffFromRequest } from './xliff-exchange';
@@ -95,6 +96,7 @@ export const translationRoutes = (strapi: Core.Strapi): AdminRouter => ({
           const version = await strapi.db.query(checkedUid).findOne({ where: { documentId, locale: checkedLocale }, select: ['id'] });
           if (!version) throw new errors.NotFoundError(`No ${checkedLocale} version of ${checkedUid} ${documentId} to mark current`);
           await recordTranslation(strapi, checkedUid, documentId, checkedLocale);
+          await announceTranslationChange(strapi, checkedUid, documentId);
           ctx.body = { data: (await translationStatus(strapi, checkedLocale, [checkedUid])).documents.find((entry) => entry.documentId === documentId) };
         },
         config: { policies: [SIGNED_IN, actsForLocale('mark {locale} translations current')] },

@@ -2,15 +2,16 @@ import fs from 'fs';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { XMLValidator } from 'fast-xml-parser';
+import { LRUCache } from 'lru-cache';
 import { xliff12ToJs } from 'xliff';
 import { isCouncilContentType, type ContentTypeUid } from '../domain/content-types';
 import { DEFAULT_LOCALE } from '../locales/locales';
-import { applyTargets, buildXliff, type TargetValue, type TextUnit, type TranslationUnit } from './xliff-format';
+import { applyTargets, renderUnits, xliffDocumentBytes, type TargetValue, type TextUnit, type TranslationUnit } from './xliff-format';
 import { alignToSource, inlineFromXliffJs, inlineText, nodesFromInline, sameContent, tagProblems, UnsupportedTag, type Inline } from './inline-codes';
 import { type SourceSnapshot, unitChangeNote } from './english-changes';
 import { withAuditAction } from '../audit/scope';
 import { modelLookup, sourceAttributes, storedSourceTexts, textPopulate, textUnitsOf } from './fingerprints';
-import { translationRows, translationState } from './source-fingerprints';
+import { type TranslationRow, translationRows, translationState } from './source-fingerprints';
 import type { TranslationState } from './status';
 import { contentTypeOf, queryOf } from '../database/models';
 
@@ -41,57 +42,113 @@ const editLink = (strapi: Core.Strapi, uid: string, documentId: string, locale: 
 
 const REVIEW_FORMATTING = 'The current translation is formatted differently from the English: place the tags again.';
 
+/** A document's rendered units for one locale and kind of export, with the versions they were rendered from. */
+type RenderedUnits = { version: string; xml: Buffer; units: number };
+
+/** Rendered units per app: at 10,000 projects a locale's export is ~8 MB of XML, so two locales' worth and a little more. */
+const RENDERED_UNITS_BYTES = 24 * 1024 * 1024;
+/** Documents loaded and rendered at a time. */
+const RENDER_BATCH = 1000;
+const renderedByApp = new WeakMap<Core.Strapi, LRUCache<string, RenderedUnits>>();
+const renderedUnits = (strapi: Core.Strapi) => {
+  let cache = renderedByApp.get(strapi);
+  if (!cache) renderedByApp.set(strapi, (cache = new LRUCache<string, RenderedUnits>({ maxSize: RENDERED_UNITS_BYTES, sizeCalculation: (entry, key) => entry.xml.byteLength + entry.version.length + key.length + 64 })));
+  return cache;
+};
+
+/**
+ * Everything a document's units are made from, as versions: its English source row, the locale's
+ * draft row, and the fingerprint row (what changed in English since, for an outdated translation).
+ * Equal versions, equal units: a unit rendered once is reused until one of them changes.
+ */
+const unitsVersion = (row: TranslationRow) =>
+  [row.sourceVersion, row.translationVersion ?? '-', row.storedFingerprint ?? '-', row.sourceTextsKept ? 'kept' : '-', row.sourceFingerprint ?? '-'].join('|');
+
+/** The trans-units of one document (its published English, its draft in the locale), as export writes them. */
+const documentUnits = (
+  strapi: Core.Strapi,
+  uid: string,
+  locale: string,
+  prefill: boolean,
+  { documentId, source, target, state, snapshot }: { documentId: string; source: Record<string, any>; target: Record<string, any> | undefined; state: TranslationState; snapshot: SourceSnapshot | undefined },
+): TranslationUnit[] => {
+  const model = strapi.getModel(uid as any);
+  const translated = new Map(textUnitsOf(strapi, uid, target).map((unit) => [unit.path, unit]));
+  return textUnitsOf(strapi, uid, source).map((unit): TranslationUnit => {
+    const existing = translated.get(unit.path);
+    const aligned = existing ? alignToSource(existing.segment, unit.segment) : undefined;
+    const notes = [
+      `${model.info.displayName} "${source.name ?? source.title ?? documentId}", field ${unit.field}: ${editLink(strapi, uid, documentId, locale)}`,
+      state === 'outdated' ? unitChangeNote(snapshot, unit) : undefined,
+      aligned && !aligned.complete ? REVIEW_FORMATTING : undefined,
+    ];
+    return {
+      id: `${documentId}/${unit.path}`,
+      source: unit.segment.content,
+      ...(aligned ? { target: aligned.content, state: aligned.complete ? undefined : 'needs-review-translation' } : {}),
+      ...(!aligned && prefill ? { target: unit.segment.content, state: 'needs-translation' } : {}),
+      note: notes.filter(Boolean).join('\n'),
+    };
+  });
+};
+
 /**
  * XLIFF 1.2 of the published English text, with the locale's current draft as targets (its
  * formatting written with the source's tag ids), and for outdated translations a note per unit
  * saying what changed in English since. `prefill` gives units without a translation the English
  * as target (state needs-translation): OmegaT's built-in XLIFF filter translates targets in place.
+ *
+ * Which documents, and in which state, comes from the translation rows (one query, kept up to
+ * date: source-fingerprints.ts). Each document's units are rendered once and kept with the
+ * versions they were made from; only documents changed since are loaded and rendered again (at
+ * 10,000 projects a full export went from ~1 s to what sending 8 MB costs). Inside a transaction
+ * nothing is reused, as with the rows: the transaction's own changes are in no version yet.
  */
 export const exportXliff = async (
   strapi: Core.Strapi,
   { locale, uids, statuses, prefill = false }: { locale: string; uids: readonly ContentTypeUid[]; statuses?: TranslationState[]; prefill?: boolean },
 ) => {
-  const files = [];
+  const rendered = strapi.db.inTransaction() ? new LRUCache<string, RenderedUnits>({ max: 1 }) : renderedUnits(strapi);
+  const files: Array<{ original: string; body: Buffer[]; units: number }> = [];
   for (const uid of uids) {
-    // Each document's translation status as translationStatus decides it, in one query; only the
-    // documents asked for (a status filter) are then loaded.
-    const rows = await translationRows(strapi, uid, locale);
-    const states = new Map(rows.map((row): [string, TranslationState] => [row.documentId, translationState(row)]));
-    const wanted = statuses ? rows.filter((row) => statuses.includes(states.get(row.documentId)!)).map((row) => row.documentId) : undefined;
-    if (wanted?.length === 0) {
-      files.push({ original: uid, units: [] });
-      continue;
+    const rows = (await translationRows(strapi, uid, locale))
+      .filter((row) => row.published && (!statuses || statuses.includes(translationState(row))))
+      .sort((a, b) => a.sourceId - b.sourceId);
+    const keyOf = (row: TranslationRow) => `${uid}|${locale}|${prefill ? 'prefill' : 'plain'}|${row.documentId}`;
+    // Taken now: rendering the others may evict some from the memo before the file is written.
+    const entries = new Map<string, RenderedUnits>();
+    for (const row of rows) {
+      const known = rendered.get(keyOf(row));
+      if (known?.version === unitsVersion(row)) entries.set(row.documentId, known);
     }
-    const [sources, targets] = await Promise.all([englishPublished(strapi, uid, wanted), localeDrafts(strapi, uid, locale, wanted)]);
-    const outdated = [...states].filter(([, state]) => state === 'outdated').map(([documentId]) => documentId);
-    const snapshots = outdated.length > 0 ? await storedSourceTexts(strapi, uid, locale, outdated) : new Map<string, SourceSnapshot>();
-    const model = strapi.getModel(uid);
-    const units: TranslationUnit[] = [];
-    for (const [documentId, source] of sources) {
-      if (statuses && !statuses.includes(states.get(documentId)!)) continue;
-      const translated = new Map(textUnitsOf(strapi, uid, targets.get(documentId)).map((unit) => [unit.path, unit]));
-      for (const unit of textUnitsOf(strapi, uid, source)) {
-        const existing = translated.get(unit.path);
-        const aligned = existing ? alignToSource(existing.segment, unit.segment) : undefined;
-        const notes = [
-          `${model.info.displayName} "${source.name ?? source.title ?? documentId}", field ${unit.field}: ${editLink(strapi, uid, documentId, locale)}`,
-          states.get(documentId) === 'outdated' ? unitChangeNote(snapshots.get(documentId), unit) : undefined,
-          aligned && !aligned.complete ? REVIEW_FORMATTING : undefined,
-        ];
-        units.push({
-          id: `${documentId}/${unit.path}`,
-          source: unit.segment.content,
-          ...(aligned ? { target: aligned.content, state: aligned.complete ? undefined : 'needs-review-translation' } : {}),
-          ...(!aligned && prefill ? { target: unit.segment.content, state: 'needs-translation' } : {}),
-          note: notes.filter(Boolean).join('\n'),
-        });
+    const toRender = rows.filter((row) => !entries.has(row.documentId));
+    // In batches: bounded memory and query size after a bulk import, when every document is new.
+    for (let start = 0; start < toRender.length; start += RENDER_BATCH) {
+      const batch = toRender.slice(start, start + RENDER_BATCH);
+      const documentIds = batch.map((row) => row.documentId);
+      const outdated = batch.filter((row) => translationState(row) === 'outdated').map((row) => row.documentId);
+      const [sources, targets, snapshots] = await Promise.all([
+        englishPublished(strapi, uid, documentIds),
+        localeDrafts(strapi, uid, locale, documentIds),
+        outdated.length > 0 ? storedSourceTexts(strapi, uid, locale, outdated) : new Map<string, SourceSnapshot>(),
+      ]);
+      for (const row of batch) {
+        const source = sources.get(row.documentId);
+        // Unpublished since the rows were read: left out, as if the rows had been read a moment later.
+        if (!source) continue;
+        const state = translationState(row);
+        const units = documentUnits(strapi, uid, locale, prefill, { documentId: row.documentId, source, target: targets.get(row.documentId), state, snapshot: snapshots.get(row.documentId) });
+        const entry = { version: unitsVersion(row), xml: Buffer.from(renderUnits(units)), units: units.length };
+        entries.set(row.documentId, entry);
+        rendered.set(keyOf(row), entry);
       }
     }
-    files.push({ original: uid, units });
+    const parts = rows.flatMap((row) => entries.get(row.documentId) ?? []);
+    files.push({ original: uid, body: parts.map((part) => part.xml), units: parts.reduce((sum, part) => sum + part.units, 0) });
   }
   // Types with nothing to translate are left out (CAT tools dislike empty files), but XLIFF needs one <file>.
-  const withUnits = files.filter((file) => file.units.length > 0);
-  return buildXliff({ sourceLanguage: DEFAULT_LOCALE, targetLanguage: locale, files: withUnits.length > 0 ? withUnits : files.slice(0, 1) });
+  const withUnits = files.filter((file) => file.units > 0);
+  return xliffDocumentBytes({ sourceLanguage: DEFAULT_LOCALE, targetLanguage: locale, files: withUnits.length > 0 ? withUnits : files.slice(0, 1) });
 };
 
 type XliffUnit = { source?: unknown; target?: unknown };
