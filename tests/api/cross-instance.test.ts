@@ -1,6 +1,7 @@
 import { startInstance, type Instance } from '../../src/cli/instances';
 import { LISTENER_APPLICATION_NAME } from '../../src/http-cache/cross-instance';
-import { cityInput } from '../helpers/builders';
+import { cityInput, seeded } from '../helpers/builders';
+import { adminLogin } from '../helpers/callers';
 import { recordingServer } from '../helpers/recording-server';
 import { useApp } from '../helpers/strapi';
 import { APP_DIR } from '../setup/env';
@@ -77,6 +78,25 @@ describe('cache invalidation across instances', () => {
     const tags = () => edgeOfB.requests.filter((request) => request.method === 'PURGE').flatMap((request) => String(request.headers['xkey-purge'] ?? '').split(' '));
     while (!tags().includes(`d:${city.documentId}`) && Date.now() - purged < 5000) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(tags()).toEqual(expect.arrayContaining([`d:${city.documentId}`, 'l:city', 't:city']));
+  });
+
+  it('B\'s translation status shows a change of the English made through A within a second', async () => {
+    const CITY = 'api::city.city';
+    const editor = await adminLogin(app(), 'international-relations-editor');
+    const lille = await seeded(app(), CITY, 'lille');
+    const statusOnB = async () => {
+      const response = await fetch(`${instanceB.baseUrl}/translations/status?locale=fr&uid=${CITY}`, { headers: editor.headers });
+      return ((await response.json()) as any).data.documents.find((entry: { documentId: string }) => entry.documentId === lille)?.status;
+    };
+    // B reads (and keeps) the status first.
+    expect(await statusOnB()).toBe('current');
+    await app().strapi.documents(CITY).update({ documentId: lille, locale: 'en', status: 'published', data: { summary: 'Lille, changed through A for its translators.' } as any });
+    const changed = Date.now();
+    while ((await statusOnB()) !== 'outdated') {
+      if (Date.now() - changed > 5000) throw new Error('B\'s status still stale after 5 s');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(Date.now() - changed).toBeLessThan(1000);
   });
 
   it('and again after B lost its listener connection and got it back', async () => {
