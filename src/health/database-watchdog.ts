@@ -52,7 +52,11 @@ const cut = (connection: PgConnection) => connection.connection?.stream?.destroy
  *   before their query was sent (it never arrived) or for more than LOST_ANSWER_MS (its answer
  *   never arrived), are cut: their path went silent, and so are the idle ones. Merely slow
  *   queries go on.
- * It also remembers when connections last failed, for errors that callers swallow.
+ * A check that fails (no answer in time, or a refusal such as "too many clients") while pooled
+ * connections got answers since it started proves only that new connections are slow or refused,
+ * not that the database is gone: nothing is cut then (under full CPU load a new backend can take
+ * seconds to start while the pool's queries keep being answered; cutting them made every reader
+ * fail). It also remembers when connections last failed, for errors that callers swallow.
  */
 export const createDatabaseWatchdog = (strapi: Core.Strapi): DatabaseWatchdog => {
   if (strapi.db.config.connection.client !== 'postgres') return { watch: () => () => undefined, failedSince: () => false };
@@ -65,6 +69,8 @@ export const createDatabaseWatchdog = (strapi: Core.Strapi): DatabaseWatchdog =>
   // Failed connects (refused, timed out), acquire timeouts and connections lost while open.
   // When each pooled connection (by knex's uid) last sent a query.
   const querySentAt = new Map<string, number>();
+  // When a pooled connection last got an answer: a database that answers is not gone.
+  let lastAnswerAt = -Infinity;
   let observed: TarnPool | undefined;
   const pool = (): TarnPool | undefined => {
     const current: TarnPool | undefined = (strapi.db?.connection as any)?.client?.pool;
@@ -77,11 +83,16 @@ export const createDatabaseWatchdog = (strapi: Core.Strapi): DatabaseWatchdog =>
       strapi.db.connection.on('query', ({ __knexUid }: { __knexUid?: string }) => {
         if (__knexUid) querySentAt.set(__knexUid, Date.now());
       });
+      // Successes only: a connection cut under a query reports an error, not an answer.
+      strapi.db.connection.on('query-response', () => {
+        lastAnswerAt = Date.now();
+      });
     }
     return current;
   };
 
   const probe = async () => {
+    const startedAt = Date.now();
     const connection = strapi.db.config.connection.connection as Record<string, unknown>;
     const waiting = (pool()?.used ?? [])
       .map(({ resource }) => ({ client: resource, query: resource._activeQuery, sentAt: querySentAt.get(resource.__knexUid ?? '') }))
@@ -145,8 +156,12 @@ export const createDatabaseWatchdog = (strapi: Core.Strapi): DatabaseWatchdog =>
       }
       await client.end();
     } catch (error) {
-      recordFailure();
       cut(client as unknown as PgConnection);
+      if (lastAnswerAt >= startedAt) {
+        strapi.log.warn(`database watchdog: a new connection failed (${(error as Error).message}) while pooled ones are answered; nothing cut`);
+        return;
+      }
+      recordFailure();
       const current = pool();
       const connections = current ? [...current.used, ...current.free].map(({ resource }) => resource) : [];
       strapi.log.warn(`database unreachable (${(error as Error).message}); cutting ${connections.length} pooled connection(s)`);

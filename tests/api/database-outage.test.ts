@@ -3,7 +3,7 @@ import path from 'path';
 import type { AddressInfo } from 'net';
 import { LISTENER_APPLICATION_NAME } from '../../src/http-cache/cross-instance';
 import { adminLogin, createApiToken, withToken } from '../helpers/callers';
-import { useApp } from '../helpers/strapi';
+import { appModule, useApp } from '../helpers/strapi';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
 import { queryDatabase, serverUrl } from '../setup/database';
 import { DIST_DIR } from '../setup/env';
@@ -158,6 +158,34 @@ describe('database outages', () => {
   it('serves normally through the proxy', async () => {
     for (const request of databaseRequests()) expect({ name: request.name, status: (await get(request.path, request.headers)).status }).toEqual({ name: request.name, status: 200 });
     expect(await listenerPids()).toHaveLength(1);
+  });
+
+  it('new connections stalled while the pooled ones are answered (a server too busy to start backends): nothing is cut', async () => {
+    const { createDatabaseWatchdog } = appModule<typeof import('../../src/health/database-watchdog')>('health/database-watchdog');
+    const knex = app().strapi.db.connection;
+    // Enough pooled connections open before the stall for the queries below.
+    await Promise.all([1, 2, 3, 4].map(() => knex.raw('select pg_sleep(0.05)')));
+    const watchdog = createDatabaseWatchdog(app().strapi);
+    const started = Date.now();
+    proxy().stallNew();
+    const stopWatching = watchdog.watch();
+    try {
+      // A query long enough for the watchdog's check to time out on its new connection…
+      const slow = Promise.resolve(knex.raw('select pg_sleep(2.5)'));
+      // …while the pool's other connections keep getting answers.
+      let answered = 0;
+      while (Date.now() - started < 2500) {
+        await knex.raw('select 1');
+        answered += 1;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await expect(slow).resolves.toBeDefined();
+      expect(answered).toBeGreaterThan(10);
+      expect(watchdog.failedSince(started)).toBe(false);
+    } finally {
+      stopWatching();
+      await proxy().restore();
+    }
   });
 
   it('connection refused: 503 within 2 s everywhere, cached reads still answer, back without a restart', async () => {

@@ -9,6 +9,8 @@ import net from 'net';
  *   without a goodbye;
  * - silenceOpen(): let the open connections go silent but forward new ones (a failover: the old
  *   server vanished, the address now leads to a working one);
+ * - stallNew(): accept new connections but never answer them, while the open ones go on working
+ *   (a server too busy to start new backends, or one that refuses them: "too many clients");
  * - restore(): forward new connections again (connections that went silent stay dead, as they
  *   would after a failover);
  */
@@ -19,6 +21,7 @@ export type TcpProxy = {
   refuse(): Promise<void>;
   blackhole(): void;
   silenceOpen(): void;
+  stallNew(): void;
   restore(): Promise<void>;
   /** Connections from the app that are still open. */
   open(): ProxiedConnection[];
@@ -106,6 +109,9 @@ export const startTcpProxy = async (target: { host: string; port: number }): Pro
     },
     silenceOpen() {
       for (const pair of pairs) pair.silent = true;
+    },
+    stallNew() {
+      mode = 'blackhole';
     },
     async restore() {
       mode = 'open';
