@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { isDatabaseUnavailableError } from './database-errors';
-import { createDatabaseWatchdog } from './database-watchdog';
+import { databaseWatchdog } from './database-watchdog';
 
 /** Seconds a client should wait before retrying (Retry-After). */
 export const RETRY_AFTER_SECONDS = 5;
@@ -22,7 +22,7 @@ export const SERVICE_UNAVAILABLE_BODY = {
  * original error, and after the HTTP cache so cached reads still answer.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  const watchdog = createDatabaseWatchdog(strapi);
+  const watchdog = databaseWatchdog(strapi);
 
   const answerUnavailable = (ctx: any, reason: string) => {
     strapi.log.warn(`${ctx.method} ${ctx.path}: 503, database unreachable (${reason})`);

@@ -186,3 +186,12 @@ export const createDatabaseWatchdog = (strapi: Core.Strapi): DatabaseWatchdog =>
     failedSince: (time) => lastFailureAt >= time,
   };
 };
+
+const watchdogs = new WeakMap<Core.Strapi, DatabaseWatchdog>();
+
+/** The app's one watchdog, shared by everything that waits on the database: requests, and the scheduler's polls. */
+export const databaseWatchdog = (strapi: Core.Strapi): DatabaseWatchdog => {
+  let watchdog = watchdogs.get(strapi);
+  if (!watchdog) watchdogs.set(strapi, (watchdog = createDatabaseWatchdog(strapi)));
+  return watchdog;
+};

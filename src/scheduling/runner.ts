@@ -1,5 +1,6 @@
 import os from 'os';
 import type { Core } from '@strapi/strapi';
+import { databaseWatchdog } from '../health/database-watchdog';
 import { errors } from '@strapi/utils';
 import { appendAuditEntry } from '../audit/entries';
 import { withAuditAction } from '../audit/scope';
@@ -85,7 +86,9 @@ const pollers = new WeakMap<Core.Strapi, Poller>();
 /**
  * Polls for due actions every `intervalMs` (1 s: due within 2 s), starting at once, so actions
  * that fell due while no instance ran are run at start, marked late. A poll never overlaps the
- * previous one; a failed poll (database down) is logged and the next one tries again.
+ * previous one; a failed poll (database down) is logged and the next one tries again. The
+ * database watchdog watches each poll as it watches requests: a poll whose connection went silent
+ * would otherwise wait for minutes, and no action would run until it gave up.
  */
 export const startScheduler = (strapi: Core.Strapi) => {
   const { enabled, intervalMs } = schedulingConfig(strapi);
@@ -93,9 +96,11 @@ export const startScheduler = (strapi: Core.Strapi) => {
   const poller: Poller = { timer: setInterval(() => poll(), intervalMs), running: null };
   const poll = () => {
     if (poller.running) return;
+    const watched = databaseWatchdog(strapi).watch();
     poller.running = runDueActions(strapi)
       .catch((error) => strapi.log.error(`Scheduled actions: poll failed: ${(error as Error).message}`))
       .finally(() => {
+        watched();
         poller.running = null;
       });
   };

@@ -31,8 +31,8 @@ describe('database outages', () => {
   afterAll(async () => {
     await holder.proxy?.restore();
   });
-  // Requests only: the scheduler's polls would meet the outage too, and how they fare is an open
-  // question (a poll stuck on a silent connection); its sockets made these counts flaky.
+  // Requests only: the scheduler's polls meet the outage too (tests/api/scheduler-outage.test.ts),
+  // and their connections would make these counts of sockets depend on a poll's timing.
   const app = useApp(() => ({ databasePort: proxy().port, env: { SCHEDULER_ENABLED: 'false' } }));
   afterAll(async () => {
     process.off('unhandledRejection', onUnhandled);
