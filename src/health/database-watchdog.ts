@@ -11,6 +11,8 @@ const LOST_ANSWER_MS = 1000;
 const MIN_WAIT_MS = 250;
 /** Leeway for comparing the app's and the server's durations (transit, a busy event loop). */
 const LEEWAY_MS = 100;
+/** At most one warning this often about checks that found the database busy rather than gone. */
+const BUSY_WARNING_INTERVAL_MS = 60_000;
 /** How many times a probe's deadline is pushed back for an event loop that ran late. */
 const MAX_EXTENSIONS = 3;
 
@@ -71,6 +73,8 @@ export const createDatabaseWatchdog = (strapi: Core.Strapi): DatabaseWatchdog =>
   const querySentAt = new Map<string, number>();
   // When a pooled connection last got an answer: a database that answers is not gone.
   let lastAnswerAt = -Infinity;
+  let busyChecks = 0;
+  let lastBusyWarningAt = -Infinity;
   let observed: TarnPool | undefined;
   const pool = (): TarnPool | undefined => {
     const current: TarnPool | undefined = (strapi.db?.connection as any)?.client?.pool;
@@ -158,7 +162,13 @@ export const createDatabaseWatchdog = (strapi: Core.Strapi): DatabaseWatchdog =>
     } catch (error) {
       cut(client as unknown as PgConnection);
       if (lastAnswerAt >= startedAt) {
-        strapi.log.warn(`database watchdog: a new connection failed (${(error as Error).message}) while pooled ones are answered; nothing cut`);
+        busyChecks += 1;
+        // Under sustained load this happens on every check: one line a minute, with the count.
+        if (Date.now() - lastBusyWarningAt >= BUSY_WARNING_INTERVAL_MS) {
+          strapi.log.warn(`database watchdog: ${busyChecks} check(s) whose new connection failed or was slow (last: ${(error as Error).message}) while pooled connections were answered: busy, not gone; nothing cut`);
+          lastBusyWarningAt = Date.now();
+          busyChecks = 0;
+        }
         return;
       }
       recordFailure();
