@@ -35,6 +35,12 @@ type TarnPool = {
 export type DatabaseWatchdog = {
   /** Starts watching one request; call the returned function when it ends. */
   watch(): () => void;
+  /**
+   * Starts watching the pool itself: a query nobody's request waits for (a background job, a write
+   * finished after its response) that has waited SLOW_REQUEST_MS starts a check too, so that its
+   * connection, if it went silent, does not stay open and in use for minutes.
+   */
+  watchPool(): () => void;
   /** Whether connecting to the database failed, or a connection was lost, at or after `time` (ms). */
   failedSince(time: number): boolean;
 };
@@ -61,7 +67,7 @@ const cut = (connection: PgConnection) => connection.connection?.stream?.destroy
  * fail). It also remembers when connections last failed, for errors that callers swallow.
  */
 export const createDatabaseWatchdog = (strapi: Core.Strapi): DatabaseWatchdog => {
-  if (strapi.db.config.connection.client !== 'postgres') return { watch: () => () => undefined, failedSince: () => false };
+  if (strapi.db.config.connection.client !== 'postgres') return { watch: () => () => undefined, watchPool: () => () => undefined, failedSince: () => false };
   let probing: Promise<void> | undefined;
   let lastFailureAt = -Infinity;
   const recordFailure = () => {
@@ -182,13 +188,34 @@ export const createDatabaseWatchdog = (strapi: Core.Strapi): DatabaseWatchdog =>
     }
   };
 
+  const check = () => {
+    probing ??= probe().finally(() => {
+      probing = undefined;
+    });
+  };
+
+  /** Whether a pooled connection has waited SLOW_REQUEST_MS or more for the answer to its query. */
+  const queryWaitingLong = () =>
+    (pool()?.used ?? []).some(({ resource }) => {
+      const sentAt = querySentAt.get(resource.__knexUid ?? '');
+      return Boolean(resource._activeQuery) && sentAt !== undefined && Date.now() - sentAt >= SLOW_REQUEST_MS;
+    });
+
   return {
     watch() {
       pool();
+      const timer = setInterval(check, SLOW_REQUEST_MS);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+    watchPool() {
+      let poolSeen = false;
       const timer = setInterval(() => {
-        probing ??= probe().finally(() => {
-          probing = undefined;
-        });
+        const current = (strapi.db?.connection as any)?.client?.pool;
+        // A pool seen and then gone: the app was destroyed, and the need with it.
+        if (!current && poolSeen) clearInterval(timer);
+        poolSeen ||= Boolean(current);
+        if (current && queryWaitingLong()) check();
       }, SLOW_REQUEST_MS);
       timer.unref();
       return () => clearInterval(timer);
@@ -199,9 +226,15 @@ export const createDatabaseWatchdog = (strapi: Core.Strapi): DatabaseWatchdog =>
 
 const watchdogs = new WeakMap<Core.Strapi, DatabaseWatchdog>();
 
-/** The app's one watchdog, shared by everything that waits on the database: requests, and the scheduler's polls. */
+/**
+ * The app's one watchdog, shared by everything that waits on the database: requests, the
+ * scheduler's polls, and any query left waiting on the pool.
+ */
 export const databaseWatchdog = (strapi: Core.Strapi): DatabaseWatchdog => {
   let watchdog = watchdogs.get(strapi);
-  if (!watchdog) watchdogs.set(strapi, (watchdog = createDatabaseWatchdog(strapi)));
+  if (!watchdog) {
+    watchdogs.set(strapi, (watchdog = createDatabaseWatchdog(strapi)));
+    watchdog.watchPool();
+  }
   return watchdog;
 };

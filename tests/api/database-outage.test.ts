@@ -160,34 +160,6 @@ describe('database outages', () => {
     expect(await listenerPids()).toHaveLength(1);
   });
 
-  it('new connections stalled while the pooled ones are answered (a server too busy to start backends): nothing is cut', async () => {
-    const { createDatabaseWatchdog } = appModule<typeof import('../../src/health/database-watchdog')>('health/database-watchdog');
-    const knex = app().strapi.db.connection;
-    // Enough pooled connections open before the stall for the queries below.
-    await Promise.all([1, 2, 3, 4].map(() => knex.raw('select pg_sleep(0.05)')));
-    const watchdog = createDatabaseWatchdog(app().strapi);
-    const started = Date.now();
-    proxy().stallNew();
-    const stopWatching = watchdog.watch();
-    try {
-      // A query long enough for the watchdog's check to time out on its new connection…
-      const slow = Promise.resolve(knex.raw('select pg_sleep(2.5)'));
-      // …while the pool's other connections keep getting answers.
-      let answered = 0;
-      while (Date.now() - started < 2500) {
-        await knex.raw('select 1');
-        answered += 1;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      await expect(slow).resolves.toBeDefined();
-      expect(answered).toBeGreaterThan(10);
-      expect(watchdog.failedSince(started)).toBe(false);
-    } finally {
-      stopWatching();
-      await proxy().restore();
-    }
-  });
-
   it('connection refused: 503 within 2 s everywhere, cached reads still answer, back without a restart', async () => {
     await warmCachedRead('/api/cities?locale=cs&pagination[pageSize]=90');
     const listenerBefore = await listenerPids();
@@ -257,6 +229,46 @@ describe('database outages', () => {
     const silent = () => proxy().open().filter(({ openedAt }) => openedAt < silencedAt);
     while (silent().length > 0 && Date.now() < settledBy) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(silent()).toEqual([]);
+  });
+
+  it('new connections stalled while the pooled ones are answered (a server too busy to start backends): nothing is cut', async () => {
+    const { createDatabaseWatchdog } = appModule<typeof import('../../src/health/database-watchdog')>('health/database-watchdog');
+    const knex = app().strapi.db.connection;
+    // Enough pooled connections open before the stall for the queries below.
+    await Promise.all([1, 2, 3, 4].map(() => knex.raw('select pg_sleep(0.05)')));
+    const watchdog = createDatabaseWatchdog(app().strapi);
+    const started = Date.now();
+    proxy().stallNew();
+    const stopWatching = watchdog.watch();
+    try {
+      // A query long enough for the watchdog's check to time out on its new connection…
+      const slow = Promise.resolve(knex.raw('select pg_sleep(2.5)'));
+      // …while the pool's other connections keep getting answers.
+      let answered = 0;
+      while (Date.now() - started < 2500) {
+        await knex.raw('select 1');
+        answered += 1;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await expect(slow).resolves.toBeDefined();
+      expect(answered).toBeGreaterThan(10);
+      expect(watchdog.failedSince(started)).toBe(false);
+    } finally {
+      stopWatching();
+      await proxy().restore();
+    }
+  });
+
+  it('a query no request waits for, on a connection gone silent, is cut within 2 s too', async () => {
+    const knex = app().strapi.db.connection;
+    // Pooled connections open and idle, then silent: the next query outside any request takes one.
+    await Promise.all([1, 2, 3].map(() => knex.raw('select pg_sleep(0.05)')));
+    proxy().silenceOpen();
+    const started = Date.now();
+    await expect(Promise.resolve(knex.raw('select 1'))).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(2000);
+    // New connections work: the pool is back at once.
+    await expect(Promise.resolve(knex.raw('select 1'))).resolves.toBeDefined();
   });
 
   it('left no unhandled rejection behind', () => {
