@@ -23,9 +23,9 @@ type Refresh = { started: number; done: Promise<void> };
 /**
  * Rows by document, loaded once and then kept up to date document by document: a change marks its
  * documents stale (`invalidate`, called after COMMIT), and the next read reloads only those. A read
- * returns rows that include every change invalidated before it began: it waits for a reload that
- * started before it, then reloads again if that one did not cover it. Under a stream of changes a
- * read still waits for one reload at most, the first that starts after it.
+ * returns rows that include every change invalidated before it began: it waits for the reload in
+ * progress, if any, then reloads again if that one did not cover it. Under a stream of changes a
+ * read still waits for two reloads at most: the one in progress and the first to start after it.
  */
 export class DocumentRowsMemo<Row> {
   private rows: Map<string, Row> | undefined;

@@ -169,8 +169,8 @@ const loadTranslationRows = async (strapi: Core.Strapi, uid: ContentTypeUid, loc
   return result;
 };
 
-/** Per app, per type and locale: the rows kept up to date by the changes the app is told of. */
-const memos = new WeakMap<Core.Strapi, Map<string, DocumentRowsMemo<TranslationRow>>>();
+/** Per app, per type and locale: the rows kept up to date by the changes the app is told of, with the type's list tag. */
+const memos = new WeakMap<Core.Strapi, Map<string, { memo: DocumentRowsMemo<TranslationRow>; typeTag: string }>>();
 
 /**
  * The memo of one type and locale. Every change to a document reaches every instance as a cache
@@ -185,19 +185,19 @@ const memoOf = (strapi: Core.Strapi, uid: ContentTypeUid, locale: string) => {
     const created = (byKey = new Map());
     memos.set(strapi, created);
     responseCache(strapi).onInvalidate((invalidation) => {
-      for (const [key, memo] of created) {
-        const stale = staleDocuments(invalidation, listTag(typeName(strapi, key.split('|')[0])));
+      for (const { memo, typeTag } of created.values()) {
+        const stale = staleDocuments(invalidation, typeTag);
         if (stale) memo.invalidate(stale);
       }
     });
   }
   const key = `${uid}|${locale}`;
-  let memo = byKey.get(key);
-  if (!memo) {
-    memo = new DocumentRowsMemo((documentIds) => loadTranslationRows(strapi, uid, locale, documentIds), (a, b) => a.draftId - b.draftId);
-    byKey.set(key, memo);
+  let entry = byKey.get(key);
+  if (!entry) {
+    entry = { memo: new DocumentRowsMemo((documentIds) => loadTranslationRows(strapi, uid, locale, documentIds), (a, b) => a.draftId - b.draftId), typeTag: listTag(typeName(strapi, uid)) };
+    byKey.set(key, entry);
   }
-  return memo;
+  return entry.memo;
 };
 
 /**
