@@ -84,7 +84,8 @@ export const xliffDocument = ({ files, ...header }: XliffHeader & { files: Array
 
 /**
  * The same document as UTF-8, from bodies already encoded piece by piece: a large export is then
- * copied, not joined and encoded again (10,000 projects: 8 MB of XML in ~5 ms instead of ~110 ms).
+ * copied, not joined and encoded again (at 10,000 projects, joining the strings and encoding them
+ * took ~110 ms of a warm 8 MB export; the whole warm export now takes 35–80 ms).
  */
 export const xliffDocumentBytes = ({ files, ...header }: XliffHeader & { files: Array<{ original: string; body: Buffer[] }> }): Buffer =>
   Buffer.concat(documentParts(header, files).flatMap((part) => (typeof part === 'string' ? [Buffer.from(part)] : part)));
