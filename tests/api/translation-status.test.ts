@@ -7,7 +7,8 @@ const PARTNERSHIP = 'api::partnership.partnership';
 
 /** Translation status: missing, outdated or current, exactly, per locale and type. */
 describe('translation status', () => {
-  const app = useApp();
+  // No scheduler: its polls (every second) would land among the queries counted below.
+  const app = useApp(() => ({ env: { SCHEDULER_ENABLED: 'false' } }));
   let editor: { headers: Record<string, string> };
   let translatorFr: { headers: Record<string, string> };
   let translatorDe: { headers: Record<string, string> };
