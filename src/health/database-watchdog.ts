@@ -211,7 +211,7 @@ export const createDatabaseWatchdog = (strapi: Core.Strapi): DatabaseWatchdog =>
     watchPool() {
       let poolSeen = false;
       const timer = setInterval(() => {
-        const current = (strapi.db?.connection as any)?.client?.pool;
+        const current = pool();
         // A pool seen and then gone: the app was destroyed, and the need with it.
         if (!current && poolSeen) clearInterval(timer);
         poolSeen ||= Boolean(current);
