@@ -1,10 +1,12 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { citiesToFeatureCollection, type CityForMap } from '../../../domain/geojson';
+import { councilReads } from '../../../public-api/council-reads';
 
 const GEOJSON_PARAMS = ['locale', 'fallbackLocale'];
 
 export default factories.createCoreController('api::city.city', ({ strapi }) => ({
+  ...councilReads(strapi, 'api::city.city'),
   /** GET /api/cities/geojson: published cities as a GeoJSON FeatureCollection for maps. */
   async geojson(ctx) {
     const unknown = Object.keys(ctx.query).filter((name) => !GEOJSON_PARAMS.includes(name));
