@@ -8,7 +8,7 @@
  * off, loaded with autocannon on
  * GET /api/partnerships?locale=fr&populate[city]=true&populate[themes]=true&populate[projects]=true,
  * profiled (V8's CPU profiler, through the instance's ipc) over the load only, not the start-up.
- * Prints requests/s and the TOP functions by self time,
+ * Prints requests/s, the app's CPU ms per request and the TOP functions by self time,
  * each with its share of the samples and where it lives (a package, or this project's src/), and
  * the shares per area (Strapi's sanitizing and validation, the query engine, pg, koa, this
  * project's middlewares). The profile stays in .tmp/profiles/ (open it in Chrome DevTools).
@@ -24,6 +24,20 @@ const PORT = 41367;
 const duration = option('duration', 15);
 const connections = option('connections', 4);
 const top = option('top', 25);
+
+/**
+ * CPU time (user and system) a process has used so far, in ms, from /proc (Linux); NaN elsewhere.
+ * Less sensitive than requests per second to what else the machine is doing.
+ * @param {number | undefined} pid
+ */
+const cpuMilliseconds = (pid) => {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 1/100 s (USER_HZ)
+  } catch {
+    return Number.NaN;
+  }
+};
 
 /**
  * @typedef {{ id: number, callFrame: { functionName: string, url: string, lineNumber: number }, children?: number[] }} ProfileNode
@@ -105,9 +119,14 @@ const main = async () => {
     const url = `http://127.0.0.1:${PORT}${QUERY}`;
     await autocannon({ url, connections, duration: 3 });
     await ask({ type: 'profile-start' }, 'profile-started');
+    const cpuBefore = cpuMilliseconds(child.pid);
     const result = await autocannon({ url, connections, duration });
+    const cpuPerRequest = (cpuMilliseconds(child.pid) - cpuBefore) / result.requests.total;
     await ask({ type: 'profile-stop', file }, 'profile-done');
-    console.log(`${QUERY}, cache off, ${connections} connections, ${duration} s: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${cli.countErrors(result)} errors`);
+    console.log(
+      `${QUERY}, cache off, ${connections} connections, ${duration} s: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
+        `${Number.isFinite(cpuPerRequest) ? `${cpuPerRequest.toFixed(1)} CPU ms per request (the app's process, profiler included), ` : ''}${cli.countErrors(result)} errors`,
+    );
   } finally {
     await server?.stop();
     await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
