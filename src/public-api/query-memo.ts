@@ -61,8 +61,15 @@ export const queryMemo = (strapi: Core.Strapi, { max = 1000 } = {}) => {
       const known = sanitized.get(key);
       if (known) return structuredClone(known);
       const query = await sanitizeQuery();
-      // Kept only when Strapi's validation passed in this request (the core actions validate first).
-      if (validated.has(ctx)) sanitized.set(key, structuredClone(query));
+      // Kept only when Strapi's validation passed in this request (the core actions validate first),
+      // and only as a copy: what the request goes on to do with its query must not change the memo.
+      if (validated.has(ctx)) {
+        try {
+          sanitized.set(key, structuredClone(query));
+        } catch {
+          // a value that cannot be copied (a query parameter's own transform made it): not kept
+        }
+      }
       return query;
     },
   };
