@@ -80,10 +80,13 @@ const reachableTargets = (uid: string, getModel: ModelLookup): Set<string> => {
   return targets;
 };
 
-/** Strapi's answer to "may this caller read `uid`", asked the way its relation sanitizer asks it. */
-const readableTargets = async (strapi: Core.Strapi, targets: Set<string>, auth: Auth) => {
+/**
+ * Strapi's answer to "may this caller read `uid`" for each of `uids`, asked the way its relation
+ * checks ask it (`<uid>.find`); the query memo keys its answers by the same question.
+ */
+export const readableTypes = async (strapi: Core.Strapi, uids: Iterable<string>, auth: unknown) => {
   const readable = new Set<string>();
-  for (const target of targets) {
+  for (const target of uids) {
     try {
       await strapi.auth.verify(auth as never, { scope: `${target}.find` } as never);
       readable.add(target);
@@ -101,8 +104,8 @@ const readableTargets = async (strapi: Core.Strapi, targets: Set<string>, auth: 
 export const sanitizeEntity = (entity: unknown, schema: Model | undefined, getModel: ModelLookup, canRead: (uid: string) => boolean | undefined): unknown => {
   if (!isObject(entity) || schema == null) return entity;
   const copy = shallowCopy(entity);
-  const each = (value: unknown, target: (item: any) => Model | undefined) =>
-    Array.isArray(value) ? value.map((item) => sanitizeEntity(item, target(item), getModel, canRead)) : sanitizeEntity(value, target(value), getModel, canRead);
+  const each = (value: unknown, model: Model | undefined) =>
+    Array.isArray(value) ? value.map((item) => sanitizeEntity(item, model, getModel, canRead)) : sanitizeEntity(value, model, getModel, canRead);
   for (const key of Object.keys(copy)) {
     const attribute = schema.attributes[key];
     if (attribute == null) continue;
@@ -126,16 +129,10 @@ export const sanitizeEntity = (entity: unknown, schema: Model | undefined, getMo
     }
     const value = copy[key];
     if (value == null) continue;
-    if (attribute.type === 'relation') {
-      const target = getModel((attribute as { target: string }).target);
-      copy[key] = each(value, () => target);
-    } else if (attribute.type === 'media') {
-      const file = getModel(UPLOAD_FILE);
-      copy[key] = each(value, () => file);
-    } else if (attribute.type === 'component') {
-      const component = getModel((attribute as { component: string }).component);
-      copy[key] = each(value, () => component);
-    } else if (attribute.type === 'dynamiczone' && Array.isArray(value)) {
+    if (attribute.type === 'relation') copy[key] = each(value, getModel((attribute as { target: string }).target));
+    else if (attribute.type === 'media') copy[key] = each(value, getModel(UPLOAD_FILE));
+    else if (attribute.type === 'component') copy[key] = each(value, getModel((attribute as { component: string }).component));
+    else if (attribute.type === 'dynamiczone' && Array.isArray(value)) {
       copy[key] = value.map((item) => (item == null ? item : sanitizeEntity(item, getModel((item as { __component: string }).__component), getModel, canRead)));
     }
   }
@@ -178,7 +175,7 @@ export const outputSanitizer = (strapi: Core.Strapi) => {
     const known = registry.length === 1 && registry[0] === usersPermissionsSanitizer;
     if (!known) return strapi.contentAPI.sanitize.output(data, schema as never, { auth } as never);
     // Without an auth Strapi skips the relation check altogether (its controllers always pass one).
-    const readable = auth ? await readableTargets(strapi, targets, auth) : undefined;
+    const readable = auth ? await readableTypes(strapi, targets, auth) : undefined;
     const canRead = readable ? (uid: string) => (targets.has(uid) ? readable.has(uid) : undefined) : () => true;
     try {
       return Array.isArray(data) ? data.map((entity) => sanitizeEntity(entity, schema, getModel, canRead)) : sanitizeEntity(data, schema, getModel, canRead);

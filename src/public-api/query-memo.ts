@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
+import { readableTypes } from './output-sanitizer';
 
 /**
  * Strapi's validation and sanitizing of a content API query string, remembered. They walk the
@@ -13,25 +14,13 @@ import { LRUCache } from 'lru-cache';
 type Auth = { strategy?: { name?: string }; ability?: { rules?: unknown } } | undefined;
 type QueryContext = { query?: unknown; state?: { auth?: Auth; route?: { method?: string; path?: string; handler?: unknown } } };
 
-/** Every content type a scope can be asked about: the relation checks ask `${uid}.find`. */
-const findScopes = (strapi: Core.Strapi) => Object.keys(strapi.contentTypes).map((uid) => `${uid}.find`);
-
 /**
  * What the caller's permissions are, as far as the query checks can tell. users-permissions
- * answers a scope from the ability's rules alone; any other strategy is asked for each scope.
+ * answers a scope from the ability's rules alone; any other strategy is asked about every type.
  */
 const permissionsKey = async (strapi: Core.Strapi, auth: Auth): Promise<string> => {
   if (auth?.strategy?.name === 'users-permissions' && Array.isArray(auth.ability?.rules)) return `users-permissions ${JSON.stringify(auth.ability.rules)}`;
-  const allowed: string[] = [];
-  for (const scope of findScopes(strapi)) {
-    try {
-      await strapi.auth.verify(auth as never, { scope } as never);
-      allowed.push(scope);
-    } catch {
-      // not allowed
-    }
-  }
-  return `scopes ${allowed.join(',')}`;
+  return `readable ${[...(await readableTypes(strapi, Object.keys(strapi.contentTypes), auth))].join(',')}`;
 };
 
 export const queryMemo = (strapi: Core.Strapi, { max = 1000 } = {}) => {
