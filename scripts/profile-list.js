@@ -2,7 +2,7 @@
 // @ts-check
 'use strict';
 /**
- * `npm run profile:list [-- --duration 15 --connections 4 --top 25]`
+ * `npm run profile:list [-- --duration 15 --connections 4 --top 25 --runs 0 --profile 1]`
  *
  * Where an uncached populated list spends its time: the production build with the response cache
  * off, loaded with autocannon on
@@ -12,6 +12,9 @@
  * each with its share of the samples and where it lives (a package, or this project's src/), and
  * the shares per area (Strapi's sanitizing and validation, the query engine, pg, koa, this
  * project's middlewares). The profile stays in .tmp/profiles/ (open it in Chrome DevTools).
+ * With `--runs N`, N more runs of DURATION seconds follow without the profiler, each printing its
+ * requests/s and CPU ms per request, then their range and mean (compare two builds this way, one
+ * straight after the other); `--profile 0` skips the profiled run.
  */
 const fs = require('fs');
 const path = require('path');
@@ -24,6 +27,8 @@ const PORT = 41367;
 const duration = option('duration', 15);
 const connections = option('connections', 4);
 const top = option('top', 25);
+const runs = option('runs', 0);
+const profiled = option('profile', 1) !== 0;
 
 /**
  * CPU time (user and system) a process has used so far, in ms, from /proc (Linux); NaN elsewhere.
@@ -102,7 +107,7 @@ const main = async () => {
   await adminQuery(`CREATE DATABASE "${database}"`);
   let server;
   try {
-    server = await startInstance(cli, PORT, { DATABASE_URL: withDatabase(database), SEED_ON_EMPTY: 'true', HTTP_CACHE_ENABLED: 'false' }, { ipc: true });
+    server = await startInstance(cli, PORT, { DATABASE_URL: withDatabase(database), SEED_ON_EMPTY: 'true', HTTP_CACHE_ENABLED: 'false' }, { ipc: profiled });
     const child = server.child;
     /** @param {object} message @param {string} reply */
     const ask = (message, reply) =>
@@ -117,20 +122,46 @@ const main = async () => {
         child.send?.(message);
       });
     const url = `http://127.0.0.1:${PORT}${QUERY}`;
+    /** One load of DURATION seconds: its autocannon result and the app's CPU ms per request. */
+    const measure = async () => {
+      const cpuBefore = cpuMilliseconds(child.pid);
+      const result = await autocannon({ url, connections, duration });
+      return { result, cpuPerRequest: (cpuMilliseconds(child.pid) - cpuBefore) / result.requests.total };
+    };
+    /** @param {string} label @param {{ result: autocannon.Result, cpuPerRequest: number }} run */
+    const report = (label, { result, cpuPerRequest }) =>
+      console.log(
+        `${label}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
+          `${Number.isFinite(cpuPerRequest) ? `${cpuPerRequest.toFixed(1)} CPU ms per request (the app's process), ` : ''}${cli.countErrors(result)} errors`,
+      );
+    console.log(`${QUERY}, cache off, ${connections} connections, ${duration} s per run`);
     await autocannon({ url, connections, duration: 3 });
-    await ask({ type: 'profile-start' }, 'profile-started');
-    const cpuBefore = cpuMilliseconds(child.pid);
-    const result = await autocannon({ url, connections, duration });
-    const cpuPerRequest = (cpuMilliseconds(child.pid) - cpuBefore) / result.requests.total;
-    await ask({ type: 'profile-stop', file }, 'profile-done');
-    console.log(
-      `${QUERY}, cache off, ${connections} connections, ${duration} s: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
-        `${Number.isFinite(cpuPerRequest) ? `${cpuPerRequest.toFixed(1)} CPU ms per request (the app's process, profiler included), ` : ''}${cli.countErrors(result)} errors`,
-    );
+    if (profiled) {
+      await ask({ type: 'profile-start' }, 'profile-started');
+      const run = await measure();
+      await ask({ type: 'profile-stop', file }, 'profile-done');
+      report('profiled run (profiler included)', run);
+    }
+    const unprofiled = [];
+    for (let index = 1; index <= runs; index += 1) {
+      const run = await measure();
+      report(`run ${index} of ${runs}, no profiler`, run);
+      unprofiled.push(run);
+    }
+    if (unprofiled.length > 0) {
+      /** @param {number[]} values @param {number} digits */
+      const spread = (values, digits) =>
+        `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)} (mean ${(values.reduce((sum, value) => sum + value, 0) / values.length).toFixed(digits)})`;
+      console.log(
+        `${runs} runs without the profiler: ${spread(unprofiled.map((run) => run.result.requests.average), 0)} req/s, ` +
+          `${spread(unprofiled.map((run) => run.cpuPerRequest), 1)} CPU ms per request`,
+      );
+    }
   } finally {
     await server?.stop();
     await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   }
+  if (!profiled) return;
   if (!fs.existsSync(file)) throw new Error('the server wrote no profile');
   const { functions, areas } = summarize(JSON.parse(fs.readFileSync(file, 'utf8')));
   console.log(`\nProfile ${path.relative(ROOT, file)} (the measured load only), self time:\n`);
