@@ -14,28 +14,42 @@
  *   - after, through Varnish (when varnishd is installed): the readers go through
  *     deploy/varnish.vcl, which the app purges by tag; the editor reaches the app directly;
  *   - docker-compose's layout: the same, with the editor on a second instance of its own (caches
- *     kept in step by NOTIFY, both purging Varnish).
+ *     kept in step by NOTIFY, both purging Varnish) that has the CPU first when both want it: the
+ *     public instance, Varnish and the load generator run at a lower priority, as compose's
+ *     cpu_shares give the public side a quarter of the editor instance's weight.
  * Measured: the hit ratio of the repeated reads (X-Cache, or X-Edge-Cache through Varnish), p50 and
  * p99 of the repeated and of the uncached reads, stale answers (after a publish's response, the
  * document and a list holding it are read through the same entrance; an answer with the old text
- * is stale), the editor's save and
- * publish times under that load, and through Varnish the share of reads that reached the app.
+ * is stale), the editor's save and publish times under that load and, for reference, idle on the
+ * same instances just before (the editor runs in a process of its own, scripts/lib/storm-editor.js),
+ * and through Varnish the share of reads that reached the app.
  * Appends the table to docs/benchmarks.md; exits non-zero when "after" misses a target.
  */
 const os = require('os');
+const path = require('path');
 const crypto = require('crypto');
+const { fork } = require('child_process');
 const autocannon = require('autocannon');
 const { loadCli } = require('./lib/app');
 const { numberOption: option, serverUrl, withDatabase, adminQuery, startInstance, prependReport } = require('./lib/instances');
 const { mixFor } = require('./lib/read-mix');
 const { freePort, startVarnish, varnishInstalled } = require('./lib/varnish');
+const { setTreePriority } = require('./lib/process-priority');
 
 const duration = option('duration', 60);
 const connections = option('connections', 50);
 const interval = option('interval', 1000);
 const WARM_UP_REQUESTS = 2000;
 const PORT = 41357;
-const TARGETS = { hitRatio: 0.9, p99: 100, originShare: 0.05 };
+const TARGETS = { hitRatio: 0.9, p99: 100, originShare: 0.05, editorSlowdown: 2 };
+/** The editor's idle reference: its saves and publishes on the same instances before the readers start. */
+const IDLE_SECONDS = 15;
+/**
+ * In docker-compose's layout the public side (app replicas, edge) has a quarter of the editor
+ * instance's CPU weight (cpu_shares 256 against 1024): here the public instance, Varnish and this
+ * process's load generator run at nice 6, which the scheduler weighs the same way.
+ */
+const PUBLIC_NICENESS = 6;
 const ADMIN = { email: 'storm@leeds.example', password: `Storm-${crypto.randomBytes(6).toString('hex')}-A1` };
 
 /** What the editor changes, per type: a localized text field the public API returns. */
@@ -56,59 +70,28 @@ const round = (ms) => Math.round(ms);
 
 /**
  * @typedef {{ name: string, label: string, env: NodeJS.ProcessEnv, throughVarnish?: boolean, editorInstance?: boolean }} Mode
+ * @typedef {import('./lib/storm-editor').EditorStats} EditorStats
  * @typedef {{ reads: number, rps: number, p50: number, p99: number, errors: number, statuses: Record<string, number> }} ReadStats
- * @typedef {{ mode: Mode, repeated: ReadStats, uncached: ReadStats, hits: number, publishes: number, refused: number, refusals: string[], stale: number, checks: number, save: number[], publish: number[], originShare?: number, repeatedOriginShare?: number, appWarnings: string[] }} StormResult
+ * @typedef {{ mode: Mode, repeated: ReadStats, uncached: ReadStats, hits: number, publishes: number, refused: number, refusals: string[], stale: number, checks: number, save: number[], publish: number[], idle: EditorStats, originShare?: number, repeatedOriginShare?: number, appWarnings: string[] }} StormResult
  */
 
 /**
- * The editor: every `interval` ms, a random document of a random type gets a new text, saved and
- * published through the Content Manager; then the document and a list holding it are read through
- * the readers' entrance, and an old text there is a stale answer.
- * @param {{ app: string, entrance: string, auth: Record<string, string>, documents: Array<{ type: typeof TYPES[number], documentId: string }>, until: number }} options
+ * The editor (scripts/lib/storm-editor.js) in a process of its own, forked now: its save and
+ * publish times are the app's, not delayed by this process's event loop running the readers.
+ * @param {import('./lib/storm-editor').EditorOptions} options
+ * @returns {Promise<import('./lib/storm-editor').EditorStats>}
  */
-const editor = async ({ app, entrance, auth, documents, until }) => {
-  const stats = { publishes: 0, refused: 0, refusals: /** @type {string[]} */ ([]), stale: 0, checks: 0, save: /** @type {number[]} */ ([]), publish: /** @type {number[]} */ ([]) };
-  const json = { ...auth, 'content-type': 'application/json' };
-  let round = 0;
-  while (Date.now() < until) {
-    const started = Date.now();
-    const { type, documentId } = documents[Math.floor(Math.random() * documents.length)];
-    const text = `Storm edit ${++round} at ${new Date().toISOString()}.`;
-    const cm = `${app}/content-manager/collection-types/${type.uid}/${documentId}`;
-    const reads = [`/api/${type.plural}/${documentId}?locale=en&fields[0]=${type.field}`, `/api/${type.plural}?locale=en&filters[documentId][$eq]=${documentId}&fields[0]=${type.field}`];
-    try {
-      // Cached before the change, so that a missed invalidation would show.
-      for (const path of reads) await fetch(`${entrance}${path}`).then((response) => response.arrayBuffer());
-      let t = performance.now();
-      const saved = await fetch(`${cm}?locale=en`, { method: 'PUT', headers: json, body: JSON.stringify({ [type.field]: text }) });
-      await saved.arrayBuffer();
-      stats.save.push(performance.now() - t);
-      t = performance.now();
-      const published = await fetch(`${cm}/actions/publish?locale=en`, { method: 'POST', headers: json, body: '{}' });
-      await published.arrayBuffer();
-      stats.publish.push(performance.now() - t);
-      if (!saved.ok || !published.ok) {
-        stats.refused += 1;
-        stats.refusals.push(`${type.plural}: save ${saved.status}, publish ${published.status}`);
-      } else {
-        stats.publishes += 1;
-        for (const path of reads) {
-          const body = /** @type {{ data: any }} */ (await (await fetch(`${entrance}${path}`)).json());
-          const shown = Array.isArray(body.data) ? body.data[0]?.[type.field] : body.data?.[type.field];
-          stats.checks += 1;
-          if (shown !== text) stats.stale += 1;
-        }
-      }
-    } catch (error) {
-      // A request that did not get an answer at all (the connection closed): refused, and go on.
-      stats.refused += 1;
-      const cause = /** @type {{ cause?: { code?: string } }} */ (error).cause;
-      stats.refusals.push(`${type.plural}: ${/** @type {Error} */ (error).message}${cause?.code ? ` (${cause.code})` : ''}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, interval - (Date.now() - started))));
-  }
-  return stats;
-};
+const runEditor = (options) =>
+  new Promise((resolve, reject) => {
+    const child = fork(path.join(__dirname, 'lib', 'storm-editor.js'), [], { stdio: 'inherit' });
+    let answered = false;
+    child.once('message', (/** @type {{ stats: import('./lib/storm-editor').EditorStats }} */ message) => {
+      answered = true;
+      resolve(message.stats);
+    });
+    child.once('exit', (code) => answered || reject(new Error(`the editor process exited (${code}) without its stats`)));
+    child.send(options);
+  });
 
 /**
  * The readers: the soak's mix in two groups of connections, split by the mix's weights, so each
@@ -199,10 +182,17 @@ const runMode = async (cli, mode) => {
     const mix = mixFor({ cityId: cities.data[0].documentId, etag });
     const cacheHeader = mode.throughVarnish ? 'x-edge-cache' : 'x-cache';
 
+    // The public side gives way to the editor's instance, as docker-compose's cpu_shares make it.
+    if (mode.editorInstance) for (const pid of [server.child.pid, varnish?.pid]) if (pid) setTreePriority(pid, PUBLIC_NICENESS);
+    const editing = { app, entrance, auth, documents, interval };
+    const idle = await runEditor({ ...editing, durationMs: IDLE_SECONDS * 1000 });
     await readers(entrance, mix, cli.pickWeighted, cacheHeader, { amount: WARM_UP_REQUESTS });
     const before = varnish?.counters();
-    const until = Date.now() + duration * 1000;
-    const [load, edits] = await Promise.all([readers(entrance, mix, cli.pickWeighted, cacheHeader, { duration }), editor({ app, entrance, auth, documents, until })]);
+    const editorDone = runEditor({ ...editing, durationMs: duration * 1000 }); // forked before this process gives way
+    if (mode.editorInstance) setTreePriority(process.pid, PUBLIC_NICENESS);
+    const [load, edits] = await Promise.all([readers(entrance, mix, cli.pickWeighted, cacheHeader, { duration }), editorDone]).finally(() => {
+      if (mode.editorInstance && setTreePriority(process.pid, 0) === 0) console.log('    could not restore this process\'s priority (not root?)');
+    });
     const after = varnish?.counters();
     /** @param {autocannon.Result} result @returns {ReadStats} */
     const stats = (result) => ({
@@ -226,6 +216,7 @@ const runMode = async (cli, mode) => {
       hits: load.hits,
       appWarnings,
       ...edits,
+      idle,
       ...(origin === undefined
         ? {}
         : { originShare: origin / (repeated.reads + uncached.reads), repeatedOriginShare: Math.max(0, origin - uncached.reads - edits.checks - 2 * edits.publishes) / repeated.reads }),
@@ -240,6 +231,8 @@ const runMode = async (cli, mode) => {
 
 /** @param {StormResult} result */
 const hitRatio = (result) => result.hits / Math.max(1, result.repeated.reads);
+/** The editor's p50 under load over its p50 idle. @param {StormResult} result @param {'save' | 'publish'} action */
+const slowdown = (result, action) => percentile(result[action], 0.5) / percentile(result.idle[action], 0.5);
 /** @param {number | undefined} share */
 const percent = (share) => (share === undefined ? '—' : `${(100 * share).toFixed(2)} %`);
 
@@ -252,6 +245,13 @@ const checksOf = (results) =>
       { name: `${result.mode.name}: hit ratio of repeated reads ≥ ${TARGETS.hitRatio * 100} %`, passed: hitRatio(result) >= TARGETS.hitRatio, detail: `${(100 * hitRatio(result)).toFixed(1)} %` },
       { name: `${result.mode.name}: p99 of repeated reads ≤ ${TARGETS.p99} ms`, passed: result.repeated.p99 <= TARGETS.p99, detail: `${result.repeated.p99} ms` },
       { name: `${result.mode.name}: no failed read`, passed: result.repeated.errors + result.uncached.errors === 0, detail: `${result.repeated.errors + result.uncached.errors}` },
+      ...(result.mode.editorInstance
+        ? /** @type {Array<'save' | 'publish'>} */ (['save', 'publish']).map((action) => ({
+            name: `${result.mode.name}: editor's ${action} p50 under load ≤ ${TARGETS.editorSlowdown}× idle`,
+            passed: slowdown(result, action) <= TARGETS.editorSlowdown,
+            detail: `${slowdown(result, action).toFixed(1)}×`,
+          }))
+        : []),
       ...(result.repeatedOriginShare === undefined
         ? []
         : [{ name: `${result.mode.name}: repeated reads reaching the app ≤ ${TARGETS.originShare * 100} %`, passed: result.repeatedOriginShare <= TARGETS.originShare, detail: `${(100 * result.repeatedOriginShare).toFixed(2)} %` }]),
@@ -266,7 +266,7 @@ const report = (results, checks) => {
   return [
     `## Publish storm — ${new Date().toISOString().slice(0, 10)}`,
     '',
-    `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, PostgreSQL at ${serverUrl.host}; production build, one instance, rate limit off. ${duration} s at ${connections} connections on the soak's read mix (\`scripts/lib/read-mix.js\`) after ${WARM_UP_REQUESTS} warm-up requests, while one random document (of ${TYPES.map((type) => type.plural).join(', ')}) is saved and published every ${interval} ms through the Content Manager. Stale: after a publish's response, the document and a list holding it, read through the readers' entrance, still show the old text. Reads in two groups of connections split by the mix's weights: the repeated reads (hit ratio from \`X-Cache\`, or \`X-Edge-Cache\` through Varnish) and the uncached ones (a query string never seen, built to miss). Through Varnish, "reads reaching the app" is Varnish's backend requests over all reads; for the repeated reads, less the uncached reads and the editor's own requests.`,
+    `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, PostgreSQL at ${serverUrl.host}; production build, one instance, rate limit off. ${duration} s at ${connections} connections on the soak's read mix (\`scripts/lib/read-mix.js\`) after ${WARM_UP_REQUESTS} warm-up requests, while one random document (of ${TYPES.map((type) => type.plural).join(', ')}) is saved and published every ${interval} ms through the Content Manager. Stale: after a publish's response, the document and a list holding it, read through the readers' entrance, still show the old text. Reads in two groups of connections split by the mix's weights: the repeated reads (hit ratio from \`X-Cache\`, or \`X-Edge-Cache\` through Varnish) and the uncached ones (a query string never seen, built to miss). Through Varnish, "reads reaching the app" is Varnish's backend requests over all reads; for the repeated reads, less the uncached reads and the editor's own requests. The editor runs in a process of its own; its idle times are its saves and publishes on the same instances for ${IDLE_SECONDS} s before the readers start. In docker-compose's layout the editor has an instance of its own and the public side (that instance, Varnish and the load generator) runs at nice ${PUBLIC_NICENESS}, a quarter of the editor's CPU weight, as compose's \`cpu_shares\` set it.`,
     '',
     `| | ${results.map((result) => result.mode.label).join(' | ')} |`,
     `|---|${results.map(() => '---').join('|')}|`,
@@ -280,6 +280,8 @@ const report = (results, checks) => {
     row('stale answers', (result) => `${result.stale} of ${result.checks}`),
     row('editor: save p50 / p99 (ms)', (result) => timing(result.save)),
     row('editor: publish p50 / p99 (ms)', (result) => timing(result.publish)),
+    row(`editor idle (${IDLE_SECONDS} s before the load): save / publish p50 (ms)`, (result) => `${round(percentile(result.idle.save, 0.5))} / ${round(percentile(result.idle.publish, 0.5))}`),
+    row('editor under load ÷ idle, p50: save / publish', (result) => `${slowdown(result, 'save').toFixed(1)}× / ${slowdown(result, 'publish').toFixed(1)}×`),
     row('reads reaching the app: all / repeated', (result) => (result.originShare === undefined ? '—' : `${percent(result.originShare)} / ${percent(result.repeatedOriginShare)}`)),
     '',
     ...checks.map((check) => `- ${check.passed ? 'ok' : '**missed**'} ${check.name}: ${check.detail}`),
@@ -299,7 +301,7 @@ const main = async () => {
     modes.push({ name: 'varnish', label: 'after, through Varnish', env: { VARNISH_PURGE_URLS: `http://127.0.0.1:${await freePort()}/` }, throughVarnish: true });
     modes.push({
       name: 'layout',
-      label: 'through Varnish, editor on its own instance (docker-compose)',
+      label: 'through Varnish, editor on its own instance with CPU priority (docker-compose)',
       env: { VARNISH_PURGE_URLS: `http://127.0.0.1:${await freePort()}/` },
       throughVarnish: true,
       editorInstance: true,

@@ -75,6 +75,7 @@ sub vcl_init { new origin = directors.round_robin(); origin.add_backend(app_1); 
   }
   return {
     url,
+    pid: child.pid,
     backendHealth: () => spawnSync('varnishadm', ['-n', workdir, 'backend.list'], { encoding: 'utf8' }).stdout,
     counters: () => {
       const stats = JSON.parse(spawnSync('varnishstat', ['-n', workdir, '-1', '-j'], { encoding: 'utf8' }).stdout);

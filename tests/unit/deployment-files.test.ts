@@ -95,6 +95,18 @@ describe('docker-compose.yml', () => {
     expect(editor.environment.PUBLIC_URL).toBe('${ADMIN_URL:-http://localhost:8081}');
   });
 
+  it('gives the editors\' instance and the database four times the public side\'s CPU weight when the host is busy', () => {
+    const weight = (name: string): number => compose.services[name].cpu_shares ?? 1024; // Docker's default
+    for (const publicSide of ['app-1', 'app-2', 'edge']) {
+      expect({ publicSide, weight: weight(publicSide) }).toEqual({ publicSide, weight: 256 });
+    }
+    for (const editorSide of ['app-editor', 'db', 'lb']) expect({ editorSide, weight: weight(editorSide) }).toEqual({ editorSide, weight: 1024 });
+    // A weight, not a cap: nothing limits the public side while the editors are idle.
+    for (const service of Object.values(compose.services) as Array<Record<string, unknown>>) {
+      expect([service.cpus, service.cpu_quota, (service.deploy as { resources?: unknown } | undefined)?.resources]).toEqual([undefined, undefined, undefined]);
+    }
+  });
+
   it('puts Varnish with xkey in front of the public replicas, on the public port, purged by every instance', () => {
     const edge = compose.services.edge;
     expect(edge.image).toMatch(/^varnish:7\.\d+\.\d+$/);
