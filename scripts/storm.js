@@ -188,10 +188,11 @@ const runMode = async (cli, mode) => {
     const idle = await runEditor({ ...editing, durationMs: IDLE_SECONDS * 1000 });
     await readers(entrance, mix, cli.pickWeighted, cacheHeader, { amount: WARM_UP_REQUESTS });
     const before = varnish?.counters();
-    const editorDone = runEditor({ ...editing, durationMs: duration * 1000 }); // forked before this process gives way
-    if (mode.editorInstance) setTreePriority(process.pid, PUBLIC_NICENESS);
+    const editorDone = runEditor({ ...editing, durationMs: duration * 1000 });
+    // This process's threads only: the instances and the editor are its children.
+    if (mode.editorInstance) setTreePriority(process.pid, PUBLIC_NICENESS, { children: false });
     const [load, edits] = await Promise.all([readers(entrance, mix, cli.pickWeighted, cacheHeader, { duration }), editorDone]).finally(() => {
-      if (mode.editorInstance && setTreePriority(process.pid, 0) === 0) console.log('    could not restore this process\'s priority (not root?)');
+      if (mode.editorInstance && setTreePriority(process.pid, 0, { children: false }) === 0) console.log('    could not restore this process\'s priority (not root?)');
     });
     const after = varnish?.counters();
     /** @param {autocannon.Result} result @returns {ReadStats} */

@@ -12,9 +12,10 @@ const os = require('os');
 /**
  * @param {number} pid
  * @param {number} niceness -20 (first) to 19 (last); lowering it again needs root
+ * @param {{ children?: boolean }} [options] with `children: false`, this process's threads only
  * @returns {number} the threads changed
  */
-const setTreePriority = (pid, niceness) => {
+const setTreePriority = (pid, niceness, { children: withChildren = true } = {}) => {
   let changed = 0;
   /** @type {string[]} */
   let threads = [];
@@ -30,6 +31,7 @@ const setTreePriority = (pid, niceness) => {
     } catch {
       // a thread that has just ended
     }
+    if (!withChildren) continue;
     let children = '';
     try {
       children = fs.readFileSync(`/proc/${pid}/task/${thread}/children`, 'utf8');
