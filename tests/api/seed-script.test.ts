@@ -16,7 +16,8 @@ describe('npm run seed', () => {
   afterAll(() => dropDatabase(database));
 
   const seed = async () => {
-    const { stdout } = await run(process.execPath, ['scripts/seed.js'], {
+    // The dist/ the test set-up compiled: a compile here would rewrite it under the other worker's app.
+    const { stdout } = await run(process.execPath, ['scripts/seed.js', '--no-build'], {
       cwd: APP_DIR,
       env: { ...process.env, DATABASE_URL: databaseUrl(database) },
     });
