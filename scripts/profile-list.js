@@ -2,7 +2,7 @@
 // @ts-check
 'use strict';
 /**
- * `npm run profile:list [-- --duration 15 --connections 4 --top 25 --runs 0 --profile 1]`
+ * `npm run profile:list [-- --duration 15 --connections 4 --top 25 --runs 0 --profile 1 --path /api/...]`
  *
  * Where an uncached populated list spends its time: the production build with the response cache
  * off, loaded with autocannon on
@@ -14,7 +14,8 @@
  * project's middlewares). The profile stays in .tmp/profiles/ (open it in Chrome DevTools).
  * With `--runs N`, N more runs of DURATION seconds follow without the profiler, each printing its
  * requests/s and CPU ms per request, then their range and mean (compare two builds this way, one
- * straight after the other); `--profile 0` skips the profiled run.
+ * straight after the other); `--profile 0` skips the profiled run. `--path` loads another request
+ * instead (say, a one-entry list without its count, to see what every request costs whatever it asks).
  */
 const fs = require('fs');
 const path = require('path');
@@ -22,7 +23,10 @@ const autocannon = require('autocannon');
 const { loadCli } = require('./lib/app');
 const { numberOption: option, withDatabase, adminQuery, startInstance, ROOT } = require('./lib/instances');
 
-const QUERY = '/api/partnerships?locale=fr&populate[city]=true&populate[themes]=true&populate[projects]=true';
+const pathOption = process.argv.indexOf('--path');
+const QUERY = pathOption === -1
+  ? '/api/partnerships?locale=fr&populate[city]=true&populate[themes]=true&populate[projects]=true'
+  : process.argv[pathOption + 1];
 const PORT = 41367;
 const duration = option('duration', 15);
 const connections = option('connections', 4);
@@ -103,7 +107,8 @@ const main = async () => {
   const database = `pcms_profile_${Date.now()}`;
   const profiles = path.join(ROOT, '.tmp', 'profiles');
   fs.mkdirSync(profiles, { recursive: true });
-  const file = path.join(profiles, `partnerships-${Date.now()}.cpuprofile`);
+  const name = (QUERY.split('?')[0].split('/').filter(Boolean).pop() || 'root').replace(/[^\w-]/g, '_');
+  const file = path.join(profiles, `${name}-${Date.now()}.cpuprofile`);
   await adminQuery(`CREATE DATABASE "${database}"`);
   let server;
   try {
