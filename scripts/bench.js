@@ -22,7 +22,7 @@ const http = require('http');
 const os = require('os');
 const autocannon = require('autocannon');
 const { loadCli, withApp } = require('./lib/app');
-const { numberOption: option, SECRETS, serverUrl, withDatabase, adminQuery: admin, startInstance: startOn, prependReport } = require('./lib/instances');
+const { numberOption: option, stringOption, SECRETS, serverUrl, withDatabase, adminQuery: admin, startInstance: startOn, prependReport } = require('./lib/instances');
 
 const QUERY = '/api/partnerships?locale=fr&populate[city]=true&populate[themes]=true&populate[projects]=true';
 // compressedVsPlain: a hit sent compressed (stored compressed) costs about what a plain one does.
@@ -78,7 +78,7 @@ const measure = async (label, url, headers = {}, expectedStatus = 200, load = { 
   return row;
 };
 
-const scalesOption = process.argv.includes('--scales') ? process.argv[process.argv.indexOf('--scales') + 1].split(',').map(Number) : undefined;
+const scalesOption = stringOption('scales')?.split(',').map(Number);
 const PAGE = '/api/projects?locale=fr&pagination[pageSize]=25&populate[partnerships]=true&populate[themes]=true';
 const SEARCH = '/api/search?q=jumelages&locale=fr';
 const BROAD_SEARCH = '/api/search?q=project&locale=fr';

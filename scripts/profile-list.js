@@ -21,12 +21,9 @@ const fs = require('fs');
 const path = require('path');
 const autocannon = require('autocannon');
 const { loadCli } = require('./lib/app');
-const { numberOption: option, withDatabase, adminQuery, startInstance, ROOT } = require('./lib/instances');
+const { numberOption: option, stringOption, withDatabase, adminQuery, startInstance, ROOT } = require('./lib/instances');
 
-const pathOption = process.argv.indexOf('--path');
-const QUERY = pathOption === -1
-  ? '/api/partnerships?locale=fr&populate[city]=true&populate[themes]=true&populate[projects]=true'
-  : process.argv[pathOption + 1];
+const QUERY = stringOption('path') ?? '/api/partnerships?locale=fr&populate[city]=true&populate[themes]=true&populate[projects]=true';
 const PORT = 41367;
 const duration = option('duration', 15);
 const connections = option('connections', 4);

@@ -31,7 +31,7 @@ const crypto = require('crypto');
 const { fork } = require('child_process');
 const autocannon = require('autocannon');
 const { loadCli } = require('./lib/app');
-const { numberOption: option, serverUrl, withDatabase, adminQuery, startInstance, prependReport } = require('./lib/instances');
+const { numberOption: option, stringOption, serverUrl, withDatabase, adminQuery, startInstance, prependReport } = require('./lib/instances');
 const { mixFor } = require('./lib/read-mix');
 const { freePort, startVarnish, varnishInstalled } = require('./lib/varnish');
 const { setTreePriority } = require('./lib/process-priority');
@@ -310,7 +310,7 @@ const main = async () => {
   } else {
     console.log('  varnishd is not installed (Debian: varnish varnish-modules): no run through Varnish');
   }
-  const only = process.argv.includes('--modes') ? process.argv[process.argv.indexOf('--modes') + 1].split(',') : undefined;
+  const only = stringOption('modes')?.split(',');
   const results = [];
   for (const mode of modes.filter((candidate) => !only || only.includes(candidate.name))) {
     console.log(`  ${mode.label}…`);

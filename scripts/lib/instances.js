@@ -75,8 +75,18 @@ const prependReport = (section) => {
  * @param {number} fallback
  */
 const numberOption = (name, fallback) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
+  const value = stringOption(name);
+  return value === undefined ? fallback : Number(value);
 };
 
-module.exports = { numberOption, ROOT, SECRETS, serverUrl, withDatabase, adminQuery, productionEnv, startInstance, prependReport };
+/**
+ * A command-line option's text (`--name value`), or undefined when it is not given.
+ * @param {string} name
+ * @returns {string | undefined}
+ */
+const stringOption = (name) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? undefined : process.argv[index + 1];
+};
+
+module.exports = { numberOption, stringOption, ROOT, SECRETS, serverUrl, withDatabase, adminQuery, productionEnv, startInstance, prependReport };
