@@ -311,8 +311,11 @@ const main = async () => {
     console.log('  varnishd is not installed (Debian: varnish varnish-modules): no run through Varnish');
   }
   const only = stringOption('modes')?.split(',');
+  const chosen = modes.filter((candidate) => !only || only.includes(candidate.name));
+  // An empty run would still write an empty section into docs/benchmarks.md.
+  if (chosen.length === 0) throw new Error(`no mode to run: --modes ${only?.join(',')}; this machine can run ${modes.map((mode) => mode.name).join(', ')}`);
   const results = [];
-  for (const mode of modes.filter((candidate) => !only || only.includes(candidate.name))) {
+  for (const mode of chosen) {
     console.log(`  ${mode.label}…`);
     const result = await runMode(cli, mode);
     console.log(
