@@ -3,7 +3,7 @@ import { guardAdminSignIn } from './admin-sign-in';
 import { stopAuditLogRetention } from './audit/retention';
 import { stopHistory } from './history/retention';
 import { auditLogRoutes } from './audit/routes';
-import { registerAdminRoutes } from './bootstrap/admin-routes';
+import { registerAdminRoutes } from './admin-routes';
 import { registerPagePermissions } from './bootstrap/admin-permissions';
 import { bootstrapApp } from './bootstrap';
 import { assertProductionSecrets } from './bootstrap/production-secrets';

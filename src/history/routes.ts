@@ -1,85 +1,77 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { AdminRouter } from '../bootstrap/admin-routes';
-import { isCouncilContentType, CONTENT_TYPE_UIDS } from '../domain/content-types';
+import { z } from 'zod';
+import { adminRoute, fields, visibleEmail, type AdminRouter, type Grant } from '../admin-routes';
+import { CONTENT_TYPE_UIDS } from '../domain/content-types';
 import { loadVersion } from '../audit/entries';
 import { attributesOf } from '../database/models';
 import { fieldLabel } from '../content-manager/field-help';
 import { knownLocaleCodes } from '../locales/known-locales';
-import { assertActsForLocale } from '../policies/acts-for-locale';
 import { restoreVersion } from './restore';
 import { versionData, versionDiff } from './snapshot';
-import { findVersion, listVersions } from './versions';
-import { positiveInteger, text } from '../audit/query';
+import { findVersion, listVersions, type VersionRecord } from './versions';
 
-const SIGNED_IN = 'admin::isAuthenticatedAdmin';
 const PAGE_SIZE = 50;
 
-const required = (query: Record<string, unknown>, name: string) => {
-  const value = text(query, name);
-  if (value === undefined) throw new errors.ValidationError(`${name} is required`);
-  return value;
+const knownLocale = async (strapi: Core.Strapi) => {
+  const known = await knownLocaleCodes(strapi);
+  return z.string().refine((value) => known.includes(value), { error: `one of ${known.join(', ')}` });
 };
 
-const versionId = (value: unknown) => {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id < 1) throw new errors.ValidationError(`version id: a positive whole number is expected (got ${JSON.stringify(value)})`);
-  return id;
-};
+/** A version named by its id: loaded once, for the check and the handler. */
+const versionInput = (strapi: Core.Strapi) =>
+  z.object({ id: fields.id() }).transform(async ({ id }) => {
+    const version = await findVersion(strapi, id);
+    if (!version) throw new errors.NotFoundError(`No version ${id}`);
+    return { version };
+  });
 
-const foundVersion = async (strapi: Core.Strapi, id: number) => {
-  const version = await findVersion(strapi, id);
-  if (!version) throw new errors.NotFoundError(`No version ${id}`);
-  return version;
-};
+const withVisibleActor = <T extends Pick<VersionRecord, 'actorEmail'>>(grant: Grant, version: T) => ({ ...version, actorEmail: visibleEmail(grant, version.actorEmail) });
 
 /**
- * Version history (admin JWT):
+ * Version history (admin JWT). Reading a version needs the Content Manager's read right in its
+ * locale; restoring it, the update right there. Other admins' e-mail addresses only for those who
+ * may read admin users.
  *   GET  /history?uid=…&documentId=…&locale=…[&page=]: the versions of a locale version, newest first
  *   GET  /history/:id: one version, with the fields it differs in from the current draft
- *   POST /history/:id/restore: writes it back as the draft (editors, or that locale's translators)
+ *   POST /history/:id/restore: writes it back as the draft
  */
 export const historyRoutes = (strapi: Core.Strapi): AdminRouter => ({
   prefix: '/history',
   routes: [
-    {
+    adminRoute({
       method: 'GET',
       path: '/',
-      handler: async (ctx: any) => {
-        const uid = required(ctx.query, 'uid');
-        if (!isCouncilContentType(uid)) throw new errors.ValidationError(`uid: one of ${CONTENT_TYPE_UIDS.join(', ')}`);
-        const locale = required(ctx.query, 'locale');
-        if (!(await knownLocaleCodes(strapi)).includes(locale)) throw new errors.ValidationError(`locale: ${JSON.stringify(locale)} is not a locale of this site`);
-        const page = positiveInteger(ctx.query, 'page', 1);
-        const { versions, pagination } = await listVersions(strapi, { targetUid: uid, targetDocumentId: required(ctx.query, 'documentId'), locale }, page, PAGE_SIZE);
+      input: async () => z.object({ uid: fields.oneOf(CONTENT_TYPE_UIDS), documentId: fields.text(64), locale: await knownLocale(strapi), page: fields.page().default(1) }),
+      access: { content: ['read'], targets: ({ uid, documentId, locale }) => [{ uid, documentId, locale }] },
+      handler: async (ctx, { uid, documentId, locale, page }, grant) => {
+        const { versions, pagination } = await listVersions(strapi, { targetUid: uid, targetDocumentId: documentId, locale }, page, PAGE_SIZE);
         ctx.set('Cache-Control', 'no-store');
-        ctx.body = { data: versions, meta: { pagination } };
+        ctx.body = { data: versions.map((version) => withVisibleActor(grant, version)), meta: { pagination } };
       },
-      config: { policies: [SIGNED_IN] },
-    },
-    {
+    }),
+    adminRoute({
       method: 'GET',
       path: '/:id',
-      handler: async (ctx: any) => {
-        const version = await foundVersion(strapi, versionId(ctx.params.id));
+      input: versionInput,
+      access: { content: ['read'], targets: ({ version }) => [{ uid: version.targetUid, documentId: version.targetDocumentId, locale: version.locale }] },
+      handler: async (ctx, { version }, grant) => {
         const attributes = attributesOf(strapi, version.targetUid);
         const draft = await loadVersion(strapi, version.targetUid, version.targetDocumentId, version.locale, false);
         ctx.set('Cache-Control', 'no-store');
         const changes = versionDiff(attributes, version.data, draft ? versionData(attributes, draft) : null);
-        ctx.body = { data: { ...version, changes: changes.map((change) => ({ ...change, label: fieldLabel(version.targetUid, change.field) })) } };
+        ctx.body = { data: { ...withVisibleActor(grant, version), changes: changes.map((change) => ({ ...change, label: fieldLabel(version.targetUid, change.field) })) } };
       },
-      config: { policies: [SIGNED_IN] },
-    },
-    {
+    }),
+    adminRoute({
       method: 'POST',
       path: '/:id/restore',
-      handler: async (ctx: any) => {
-        const version = await foundVersion(strapi, versionId(ctx.params.id));
-        await assertActsForLocale(strapi, ctx.state.user, version.locale, 'restore {locale} versions');
+      input: versionInput,
+      access: { content: ['update'], targets: ({ version }) => [{ uid: version.targetUid, documentId: version.targetDocumentId, locale: version.locale }] },
+      handler: async (ctx, { version }) => {
         await restoreVersion(strapi, version);
         ctx.body = { data: { restored: version.id, uid: version.targetUid, documentId: version.targetDocumentId, locale: version.locale } };
       },
-      config: { policies: [SIGNED_IN] },
-    },
+    }),
   ],
 });

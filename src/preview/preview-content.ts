@@ -1,11 +1,12 @@
 import { createHash, timingSafeEqual } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { z } from 'zod';
 import { verifyPreviewLink } from '../../site/src/preview-link';
 import { PAGE_TYPES, pageKindOf } from '../../site/src/page-types';
 import { DEFAULT_LOCALE } from '../locales/locales';
 import { knownLocaleCodes } from '../locales/known-locales';
-import type { AdminRouter } from '../bootstrap/admin-routes';
+import { adminRoute, type AdminRouter } from '../admin-routes';
 import { previewSettings } from './settings';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
@@ -28,10 +29,14 @@ const hasPreviewCredential = (authorization: string, token: string) => {
 export const previewRoutes = (strapi: Core.Strapi): AdminRouter => ({
   prefix: '/preview',
   routes: [
-    {
+    adminRoute({
       method: 'GET',
       path: '/content',
-      handler: async (ctx: any) => {
+      // The signed link's own parameters, verified whole with their signature below.
+      signedQuery: true,
+      input: () => z.object({}),
+      access: { credential: 'the site\'s PREVIEW_TOKEN together with a signed preview link' },
+      handler: async (ctx) => {
         ctx.set('Cache-Control', 'private, no-store');
         const settings = previewSettings();
         if (!settings) throw new errors.NotFoundError('Preview is not configured (SITE_URL, PREVIEW_SECRET, PREVIEW_TOKEN)');
@@ -49,7 +54,6 @@ export const previewRoutes = (strapi: Core.Strapi): AdminRouter => ({
         const sanitize = (entry: unknown) => (entry ? strapi.contentAPI.sanitize.output(entry, contentType, {}) : null);
         ctx.body = { data: await sanitize(data), meta: { english: await sanitize(english), expires: new Date(check.expires * 1000).toISOString() } };
       },
-      config: { auth: false },
-    },
+    }),
   ],
 });

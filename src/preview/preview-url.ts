@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { signPreviewLink, type PreviewStatus } from '../../site/src/preview-link';
 import { pageKindOf } from '../../site/src/page-types';
 import { previewSettings } from './settings';
+import { contentPermission, type UserAbility } from '../admin-routes/access';
+import { DEFAULT_LOCALE } from '../locales/locales';
 
 type PreviewParams = { documentId: string; locale?: string | null; status?: string };
 
@@ -9,16 +11,16 @@ type PreviewParams = { documentId: string; locale?: string | null; status?: stri
 /**
  * Strapi's Preview handler: the reference site's /preview link for one document, locale and
  * status, signed and short-lived. Strapi's own route checks only that an admin is signed in, so
- * this also asks the Content Manager's permission checker whether the user may read the type:
- * no link otherwise (Strapi answers 204; a thrown error would become a logged 400).
+ * this also asks the Content Manager's permission checker whether the user may read that
+ * document in that locale: no link otherwise (Strapi answers 204; a thrown error would become a
+ * logged 400).
  */
 export const previewUrl = async (strapi: Core.Strapi, uid: string, { documentId, locale, status }: PreviewParams): Promise<string | null> => {
   const settings = previewSettings();
   if (!settings || !pageKindOf(uid)) return null;
-  const userAbility = (strapi.requestContext.get() as any)?.state?.userAbility;
-  const checker = strapi.plugin('content-manager').service('permission-checker').create({ userAbility, model: uid });
-  if (!userAbility || checker.cannot.read()) return null;
-  const target = { uid, documentId, locale: locale ?? 'en', status: (status === 'published' ? 'published' : 'draft') as PreviewStatus };
+  const userAbility = (strapi.requestContext.get() as { state?: { userAbility?: UserAbility } } | undefined)?.state?.userAbility;
+  const target = { uid, documentId, locale: locale ?? DEFAULT_LOCALE, status: (status === 'published' ? 'published' : 'draft') as PreviewStatus };
+  if (!userAbility || !(await contentPermission(strapi, userAbility)('read', target))) return null;
   return `${settings.siteUrl}/preview?${signPreviewLink(target, settings.secret, { ttlSeconds: settings.ttlSeconds })}`;
 };
 

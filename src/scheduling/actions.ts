@@ -2,12 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { currentActor, type AuditActor } from '../audit/actor';
 import { documentLabel } from '../audit/entries';
-import { CONTENT_TYPE_UIDS, isCouncilContentType } from '../domain/content-types';
 import { queryOf } from '../database/models';
+import type { ContentTypeUid } from '../domain/content-types';
 import { inTrialTransaction } from '../database/trial';
-import { knownLocaleCodes } from '../locales/known-locales';
 import { DEFAULT_LOCALE } from '../locales/locales';
-import { assertActsForLocale } from '../policies/acts-for-locale';
 import { formatLondon, InvalidTime, parseScheduleTime } from './london-time';
 
 export const SCHEDULED_ACTIONS_UID = 'api::scheduled-action.scheduled-action';
@@ -33,8 +31,6 @@ export type ScheduledAction = {
   failure: string | null;
   ranBy: string | null;
 } & AuditActor;
-
-type AdminUser = Parameters<typeof assertActsForLocale>[1];
 
 const iso = (value: string | Date | null) => (value ? new Date(value).toISOString() : null);
 
@@ -80,38 +76,23 @@ export const performScheduledAction = async (strapi: Core.Strapi, action: Pick<S
   return null;
 };
 
-const requiredText = (body: Record<string, unknown>, name: string): string => {
-  const value = body[name];
-  if (typeof value !== 'string' || value.trim() === '') throw new errors.ValidationError(`${name} is required (text)`, { code: 'invalid-field', field: name });
-  return value.trim();
-};
+export type ScheduleRequest = { uid: ContentTypeUid; documentId: string; locale: string; action: ScheduledActionKind; at: string };
 
 /**
- * Schedules `{ uid, documentId, locale, action, at }` for the signed-in admin: editors any locale
- * or all (`*`), translators their own. `at` is ISO 8601, with an offset or in UK time without one,
- * and in the future. A publish that would be refused now (validation, English not yet published)
- * is refused now, with the reason, rather than failing at its time: it is tried in a transaction
- * that is rolled back.
+ * Schedules `{ uid, documentId, locale, action, at }` (checked and authorized by its route) for the
+ * signed-in admin. `at` is ISO 8601, with an offset or in UK time without one, and in the future.
+ * A publish that would be refused now (validation, English not yet published) is refused now,
+ * with the reason, rather than failing at its time: it is tried in a transaction that is rolled back.
  */
-export const scheduleAction = async (strapi: Core.Strapi, user: AdminUser, body: Record<string, unknown>, now = new Date()) => {
-  const uid = requiredText(body, 'uid');
-  if (!isCouncilContentType(uid)) throw new errors.ValidationError(`uid: one of ${CONTENT_TYPE_UIDS.join(', ')}`, { code: 'invalid-field', field: 'uid' });
-  const documentId = requiredText(body, 'documentId');
-  const locale = requiredText(body, 'locale');
-  if (locale !== ALL_LOCALES && !(await knownLocaleCodes(strapi)).includes(locale)) {
-    throw new errors.ValidationError(`locale: ${JSON.stringify(locale)} is not a locale of this site (or * for all)`, { code: 'invalid-field', field: 'locale' });
-  }
-  const action = requiredText(body, 'action') as ScheduledActionKind;
-  if (!SCHEDULED_ACTION_KINDS.includes(action)) throw new errors.ValidationError('action: publish or unpublish', { code: 'invalid-field', field: 'action' });
+export const scheduleAction = async (strapi: Core.Strapi, { uid, documentId, locale, action, at }: ScheduleRequest, now = new Date()) => {
   let scheduledAt: Date;
   try {
-    scheduledAt = parseScheduleTime(requiredText(body, 'at'));
+    scheduledAt = parseScheduleTime(at);
   } catch (error) {
     if (error instanceof InvalidTime) throw new errors.ValidationError(`at: ${error.message}`, { code: 'invalid-field', field: 'at' });
     throw error;
   }
   if (scheduledAt.getTime() <= now.getTime()) throw new errors.ValidationError(`at: ${formatLondon(scheduledAt)} has passed; choose a time in the future`, { code: 'time-passed', field: 'at' });
-  await assertActsForLocale(strapi, user, locale, locale === ALL_LOCALES ? 'schedule every locale at once' : 'schedule changes to {locale}');
 
   const where = locale === ALL_LOCALES ? { documentId } : { documentId, locale };
   if ((await queryOf(strapi, uid).count({ where })) === 0) {
@@ -142,12 +123,12 @@ export const scheduleAction = async (strapi: Core.Strapi, user: AdminUser, body:
 
 export class NotPending extends Error {}
 
+export const findScheduledAction = (strapi: Core.Strapi, id: number): Promise<ScheduledAction | null> => queryOf(strapi, SCHEDULED_ACTIONS_UID).findOne({ where: { id } });
+
 /** Cancels a pending action; one that already ran, or is running, or was cancelled, cannot be. */
-export const cancelScheduledAction = async (strapi: Core.Strapi, user: AdminUser, id: number) => {
+export const cancelScheduledAction = async (strapi: Core.Strapi, action: ScheduledAction) => {
+  const { id } = action;
   const query = queryOf(strapi, SCHEDULED_ACTIONS_UID);
-  const action: ScheduledAction | null = await query.findOne({ where: { id } });
-  if (!action) throw new errors.NotFoundError(`No scheduled action ${id}`);
-  await assertActsForLocale(strapi, user, action.locale, 'cancel scheduled changes to {locale}');
   // Conditional on still pending: the runner may claim it at this very moment.
   const { count } = await query.updateMany({ where: { id, state: 'pending' }, data: { state: 'cancelled' } });
   if (count === 0) throw new NotPending(`The scheduled action ${id} is ${action.state === 'pending' ? 'running' : action.state}: it can no longer be cancelled`);
@@ -156,11 +137,15 @@ export const cancelScheduledAction = async (strapi: Core.Strapi, user: AdminUser
 
 export type ScheduledActionFilter = { state?: string; uid?: string; documentId?: string; locale?: string };
 
-/** Pending actions soonest first, the others most recent first; 50 a page. */
-export const listScheduledActions = async (strapi: Core.Strapi, filter: ScheduledActionFilter, page: number, pageSize: number) => {
-  const where = Object.fromEntries(
+/** Per type, the locales (and `*`) whose actions a caller may see. */
+export type ReadableScope = Array<{ uid: string; locales: string[] }>;
+
+/** Pending actions soonest first, the others most recent first, within what the caller may read. */
+export const listScheduledActions = async (strapi: Core.Strapi, filter: ScheduledActionFilter, readable: ReadableScope, page: number, pageSize: number) => {
+  const filters = Object.fromEntries(
     Object.entries({ state: filter.state, targetUid: filter.uid, targetDocumentId: filter.documentId, locale: filter.locale }).filter(([, value]) => value !== undefined),
   );
+  const where = { $and: [filters, { $or: readable.map(({ uid, locales }) => ({ targetUid: uid, locale: { $in: locales } })) }] };
   const query = queryOf(strapi, SCHEDULED_ACTIONS_UID);
   const orderBy = filter.state === 'pending' ? [{ scheduledAt: 'asc' }, { id: 'asc' }] : [{ scheduledAt: 'desc' }, { id: 'desc' }];
   const [actions, total] = await Promise.all([query.findMany({ where, orderBy, offset: (page - 1) * pageSize, limit: pageSize }), query.count({ where })]);

@@ -212,14 +212,15 @@ type Plan = { uid: ContentTypeUid; documentId: string; source: Record<string, an
  * invented) is refused with 400 naming the units, and nothing is written. A target that is the
  * current translation as exported keeps that translation exactly, formatting included.
  */
+export const wrongLanguage = (parsed: ParsedXliff, expectedLocale: string) =>
+  new errors.ValidationError(`target-language is ${JSON.stringify(parsed.targetLanguage ?? null)}, this import is for ${expectedLocale}`, {
+    code: 'xliff-wrong-language',
+    fileLanguage: parsed.targetLanguage ?? null,
+    locale: expectedLocale,
+  });
+
 export const importXliff = async (strapi: Core.Strapi, parsed: ParsedXliff, expectedLocale: string) => {
-  if (parsed.targetLanguage !== expectedLocale) {
-    throw new errors.ValidationError(`target-language is ${JSON.stringify(parsed.targetLanguage ?? null)}, this import is for ${expectedLocale}`, {
-      code: 'xliff-wrong-language',
-      fileLanguage: parsed.targetLanguage ?? null,
-      locale: expectedLocale,
-    });
-  }
+  if (parsed.targetLanguage !== expectedLocale) throw wrongLanguage(parsed, expectedLocale);
   if (parsed.sourceLanguage && parsed.sourceLanguage !== DEFAULT_LOCALE) {
     throw new errors.ValidationError(`source-language is ${JSON.stringify(parsed.sourceLanguage)}, translations are made from ${DEFAULT_LOCALE}`);
   }

@@ -91,7 +91,7 @@ describe('translation status', () => {
 
       const refused = await markCurrent(translatorDe, { uid: CITY, documentId: durban, locale: 'fr' });
       expect(refused.status).toBe(403);
-      expect(refused.body.error.message).toBe('Only editors and the fr translators may mark fr translations current');
+      expect(refused.body.error.message).toBe(`Your role may not update the fr version of city ${durban}`);
       expect(await statusOf('fr', CITY, durban)).toBe('outdated');
 
       const marked = await markCurrent(translatorFr, { uid: CITY, documentId: durban, locale: 'fr' });

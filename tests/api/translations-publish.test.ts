@@ -82,7 +82,7 @@ describe('publishing a language in one step', () => {
   it("refuses another locale's translator and bad input", async () => {
     const refused = await publish(translatorDe, { locale: 'fr' });
     expect(refused.status).toBe(403);
-    expect(refused.body.error.message).toBe('Only editors and the fr translators may publish fr translations');
+    expect(refused.body.error.message).toBe('Your role may not publish fr versions of theme, city, partnership, project, international-relations-page');
     expect((await publish(editor, { locale: 'en' })).status).toBe(400);
     expect((await publish(editor, { locale: 'fr', dryRun: 'yes' })).status).toBe(400);
     expect((await app().http().post('/translations/publish').send({ locale: 'fr' })).status).toBe(401);

@@ -58,7 +58,7 @@ test.describe('audit log', () => {
       const translatorApi = await api('translatorFr');
       const refused = await translatorApi.request('GET', '/audit-log');
       expect(refused.status).toBe(403);
-      expect(refused.body.error.message).toMatch(/Only editors and super admins/);
+      expect(refused.body.error.message).toMatch(/^Your role lacks the permission api::audit-log.read$/);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { actorOf } from '../../src/audit/actor';
 import { changedFieldNames } from '../../src/audit/changed-fields';
-import { auditLogQuery } from '../../src/audit/query';
+import { auditLogInput, auditLogWhere } from '../../src/audit/query';
+import { mergeRequestInput, validateInput } from '../../src/admin-routes/input';
 import { retentionCutoff } from '../../src/database/daily-pruning';
 import { auditLogEntryResponse } from '../../src/audit/response';
 
@@ -48,10 +49,16 @@ describe('changedFieldNames', () => {
   });
 });
 
+/** The audit log's query string as its route reads it: merged, validated, then turned into a where clause. */
+const auditLogQuery = async (query: Record<string, unknown>) => {
+  const input = await validateInput(auditLogInput, mergeRequestInput({ query }));
+  return { where: auditLogWhere(input), page: input.page, pageSize: input.pageSize };
+};
+
 describe('auditLogQuery', () => {
-  it('turns filters into a where clause, newest first with defaults', () => {
-    expect(auditLogQuery({})).toEqual({ where: {}, page: 1, pageSize: 25 });
-    const { where } = auditLogQuery({ user: 'anne@leeds', type: 'city', documentId: 'abc', from: '2026-01-01', to: '2026-01-31' });
+  it('turns filters into a where clause, newest first with defaults', async () => {
+    expect(await auditLogQuery({})).toEqual({ where: {}, page: 1, pageSize: 25 });
+    const { where } = await auditLogQuery({ user: 'anne@leeds', type: 'city', documentId: 'abc', from: '2026-01-01', to: '2026-01-31' });
     expect(where).toEqual({
       $and: [
         { $or: [{ actorEmail: { $containsi: 'anne@leeds' } }, { actorName: { $containsi: 'anne@leeds' } }] },
@@ -61,15 +68,16 @@ describe('auditLogQuery', () => {
         { occurredAt: { $lte: new Date('2026-01-31T23:59:59.999Z') } },
       ],
     });
-    expect(auditLogQuery({ user: '12', type: 'api::project.project' }).where).toEqual({ $and: [{ actorId: '12' }, { targetUid: 'api::project.project' }] });
+    expect((await auditLogQuery({ user: '12', type: 'api::project.project' })).where).toEqual({ $and: [{ actorId: '12' }, { targetUid: 'api::project.project' }] });
   });
 
-  it('refuses malformed filters, naming the parameter', () => {
-    expect(() => auditLogQuery({ from: 'last week' })).toThrow(/^from: /);
-    expect(() => auditLogQuery({ from: '2026-02-01', to: '2026-01-01' })).toThrow(/^from: must not be after to/);
-    expect(() => auditLogQuery({ page: '0' })).toThrow(/^page: /);
-    expect(() => auditLogQuery({ pageSize: '101' })).toThrow(/^pageSize: /);
-    expect(() => auditLogQuery({ user: ['a', 'b'] })).toThrow(/^user: /);
+  it('refuses malformed filters, naming the parameter', async () => {
+    await expect(auditLogQuery({ from: 'last week' })).rejects.toThrow(/^from: /);
+    await expect(auditLogQuery({ from: '2026-02-01', to: '2026-01-01' })).rejects.toThrow(/^from: must not be after to/);
+    await expect(auditLogQuery({ page: '0' })).rejects.toThrow(/^page: /);
+    await expect(auditLogQuery({ pageSize: '101' })).rejects.toThrow(/^pageSize: /);
+    await expect(auditLogQuery({ user: ['a', 'b'] })).rejects.toThrow(/^user: /);
+    await expect(auditLogQuery({ page: '0x10' })).rejects.toThrow(/^page: /);
   });
 });
 
