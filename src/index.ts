@@ -18,11 +18,17 @@ import { historyRoutes } from './history/routes';
 import { schedulingRoutes } from './scheduling/routes';
 import { previewRoutes } from './preview/preview-content';
 import { stopScheduler } from './scheduling/runner';
+import { releaseStartupLock, takeStartupLock } from './database/startup-lock';
+import { ensureDocumentConstraints } from './database/document-constraints';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
     // First, so production with unsafe secrets stops before it connects or serves anything.
     assertProductionSecrets();
+    // Held until bootstrap ends: schema sync, constraints, seed and the rest run one instance at a time.
+    await takeStartupLock(strapi);
+    // Right after Strapi creates or alters its tables, before anything writes.
+    strapi.hook('strapi::content-types.afterSync').register(() => ensureDocumentConstraints(strapi));
     registerDocumentMiddlewares(strapi);
     guardContentApiQueries(strapi);
     guardAdminSignIn(strapi);
@@ -34,10 +40,15 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await bootstrapApp(strapi);
+    try {
+      await bootstrapApp(strapi);
+    } finally {
+      await releaseStartupLock(strapi);
+    }
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await releaseStartupLock(strapi);
     stopAuditLogRetention(strapi);
     stopHistory(strapi);
     await stopScheduler(strapi);

@@ -12,13 +12,14 @@ import { translatorGuard } from '../translations/translator-guard';
 import { sharedFieldsFollowEnglish } from './shared-fields';
 import { slugGeneration } from './slug-generation';
 import { writeTransaction } from './write-transaction';
+import { uniqueConflicts } from './unique-conflicts';
 import { contentApiReads } from '../public-api/published-only';
 import { contentValidation } from './content-validation';
 import { searchIndexing } from '../search/middleware';
 import { versionHistory } from '../history/middleware';
 
 /**
- * Order matters: empty the response cache once a write has committed; hold content API reads to
+ * Order matters: answer a unique-constraint refusal as a 409; empty the response cache once a write has committed; hold content API reads to
  * published content and the public query rules (before fallbackLocale rewrites the filters); refuse unknown locales
  * and deleting only a draft; serve fallbackLocale reads; refuse translators' writes outside
  * their locale; open one transaction for the write; record it in the audit log (inside that
@@ -29,6 +30,7 @@ import { versionHistory } from '../history/middleware';
  * the other locales and fingerprint the source of a saved translation.
  */
 export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
+  useDocumentMiddleware(strapi, uniqueConflicts(strapi));
   useDocumentMiddleware(strapi, cacheInvalidation(strapi));
   useDocumentMiddleware(strapi, contentApiReads(strapi));
   useDocumentMiddleware(strapi, localeGuard(strapi));
