@@ -20,6 +20,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::logger',
   'strapi::errors',
   'global::database-unavailable', // 503 instead of 500 while PostgreSQL cannot be reached
+  'global::request-guard', // 400 for control characters in a path (a NUL in an id answered 500)
   // Inside strapi::errors: replaces its bare "Forbidden" / "Unauthorized" / "Not Found" on /api.
   'global::named-refusals',
   {

@@ -1,13 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DEFAULT_LOCALE } from '../locales/locales';
-import { type FieldProblem, relationIsEmptied, validateContent } from '../domain/validation';
+import { controlCharacterProblems, type FieldProblem, relationIsEmptied, validateContent } from '../domain/validation';
 import { englishVersion, forCouncilTypes, SAVE_ACTIONS, type DocumentMiddleware } from './kit';
 import { currentDraftValues } from './current-values';
 
 /**
  * Validates every create and update of the council's types before anything is written, drafts
- * included (stock Strapi checks regex/min/max only when publishing). Throwing a ValidationError
+ * included (stock Strapi checks regex/min/max only when publishing), and refuses control
+ * characters in any text of the write, on every path that writes (REST, Content Manager, XLIFF
+ * import, history restore). Throwing a ValidationError
  * here answers 400 on REST and in the admin Content Manager alike.
  */
 export const contentValidation = (strapi: Core.Strapi): DocumentMiddleware =>
@@ -18,6 +20,7 @@ export const contentValidation = (strapi: Core.Strapi): DocumentMiddleware =>
     const values = { ...current.values, ...data };
 
     const problems: FieldProblem[] = [
+      ...controlCharacterProblems(data),
       ...validateContent(context.uid, values, { currentYear: new Date().getFullYear() }),
       ...(context.uid === 'api::partnership.partnership'
         ? await cityProblems(strapi, data.city, { isCreate, documentId, locale, localeVersionExists: current.localeVersionExists })

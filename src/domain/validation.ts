@@ -168,3 +168,25 @@ export const relationIsEmptied = (value: unknown): boolean | undefined => {
   if (Array.isArray(relation.disconnect) && relation.disconnect.length > 0) return true;
   return undefined;
 };
+
+/** C0 control characters other than tab and line feed: never part of council text (and the search snippets use two of them as markers). */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B-\u001F]/;
+
+const describeControl = (text: string) => {
+  const found = FORBIDDEN_CONTROL.exec(text)?.[0] ?? '';
+  return `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+};
+
+/**
+ * Every text in the data of a write (fields, components, rich text blocks, at any depth) that holds
+ * a control character other than tab and line feed, each named by its path.
+ */
+export const controlCharacterProblems = (data: unknown, path: string[] = []): FieldProblem[] => {
+  if (typeof data === 'string') {
+    return FORBIDDEN_CONTROL.test(data) ? [problem(path.length ? path : ['data'], `contains the control character ${describeControl(data)}; remove it (tab and line breaks are fine)`)] : [];
+  }
+  if (Array.isArray(data)) return data.flatMap((item, index) => controlCharacterProblems(item, [...path, String(index)]));
+  if (data && typeof data === 'object') return Object.entries(data).flatMap(([key, value]) => controlCharacterProblems(value, [...path, key]));
+  return [];
+};

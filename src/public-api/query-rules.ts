@@ -24,6 +24,8 @@ const MEDIA_UID = 'plugin::upload.file';
 /** Columns every entry has besides its attributes. */
 const SYSTEM_FIELDS = ['id', 'documentId', 'locale', 'createdAt', 'updatedAt', 'publishedAt'];
 
+const SYSTEM_FIELD_TYPES: Record<string, string> = { id: 'integer', createdAt: 'datetime', updatedAt: 'datetime', publishedAt: 'datetime' };
+
 /** Attributes that exist on every type but are not the public's: admin authors, other locales' rows. */
 const HIDDEN_ATTRIBUTES = ['createdBy', 'updatedBy', 'localizations'];
 
@@ -46,7 +48,7 @@ const isScalar = (value: unknown) => ['string', 'number', 'boolean'].includes(ty
 
 /** Where an attribute leads, if the public may see it at all. */
 const publicTarget = (model: ModelSchema, name: string, { includeLocalizations = false } = {}): Target | undefined => {
-  if (SYSTEM_FIELDS.includes(name)) return { kind: 'scalar', type: name === 'id' ? 'integer' : 'string' };
+  if (SYSTEM_FIELDS.includes(name)) return { kind: 'scalar', type: SYSTEM_FIELD_TYPES[name] ?? 'string' };
   const attribute = model.attributes[name];
   if (!attribute || attribute.private === true || attribute.type === 'password') return undefined;
   if (HIDDEN_ATTRIBUTES.includes(name) && !(includeLocalizations && name === 'localizations')) return undefined;
@@ -78,35 +80,101 @@ const isProblem = (value: ModelSchema | QueryProblem): value is QueryProblem => 
 
 // ---- filters ---------------------------------------------------------------------------------
 
-const operatorValueProblem = (param: string, operator: string, value: unknown): QueryProblem | undefined => {
+// ---- values, checked against the attribute's type (PostgreSQL answered 500 for each of these) ----
+
+/** Operators that compare text: meaningless (a SQL error) on numbers, booleans and dates. */
+const TEXT_OPERATORS = new Set(['$eqi', '$nei', '$contains', '$notContains', '$containsi', '$notContainsi', '$startsWith', '$startsWithi', '$endsWith', '$endsWithi']);
+const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'uid', 'email', 'enumeration']);
+const INTEGER_RANGES: Record<string, [bigint, bigint]> = {
+  integer: [-2147483648n, 2147483647n],
+  biginteger: [-9223372036854775808n, 9223372036854775807n],
+};
+const NUMBER_TYPES = new Set(['decimal', 'float']);
+const BOOLEANS = ['true', 'false', true, false];
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const ISO_TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?$/;
+const DECIMAL = /^-?(?:\d{1,30}(?:\.\d{0,30})?|\.\d{1,30})(?:[eE][-+]?\d{1,3})?$/;
+
+const validDay = (year: string, month: string, day: string) => {
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  return Number(year) >= 1 && date.getUTCFullYear() === Number(year) && date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day);
+};
+
+/** Why one value cannot be compared with an attribute of this type, or undefined. */
+export const typedValueProblem = (type: string, value: unknown): string | undefined => {
+  if (value === null) return undefined;
+  const text = String(value);
+  const range = INTEGER_RANGES[type];
+  if (range) {
+    if (!/^-?\d{1,20}$/.test(text)) return `a whole number is expected (got ${JSON.stringify(value)})`;
+    const number = BigInt(text);
+    return number < range[0] || number > range[1] ? `a whole number from ${range[0]} to ${range[1]} is expected (got ${text})` : undefined;
+  }
+  if (NUMBER_TYPES.has(type)) {
+    const number = Number(text);
+    return DECIMAL.test(text) && Number.isFinite(number) && Math.abs(number) < 1e300 ? undefined : `a number is expected (got ${JSON.stringify(value)})`;
+  }
+  if (type === 'boolean') return BOOLEANS.includes(value as string | boolean) ? undefined : `true or false is expected (got ${JSON.stringify(value)})`;
+  if (type === 'date') {
+    const match = ISO_DATE.exec(text);
+    return match && validDay(match[1], match[2], match[3]) ? undefined : `a date such as 2026-12-08 is expected (got ${JSON.stringify(value)})`;
+  }
+  if (type === 'datetime' || type === 'timestamp') {
+    const match = ISO_DATE_TIME.exec(text);
+    const inRange = match && validDay(match[1], match[2], match[3]) && Number(match[4] ?? 0) < 24 && Number(match[5] ?? 0) < 60 && Number(match[6] ?? 0) < 60;
+    return inRange ? undefined : `an ISO 8601 date or date-time such as 2026-12-08T10:00:00Z is expected (got ${JSON.stringify(value)})`;
+  }
+  if (type === 'time') {
+    const match = ISO_TIME.exec(text);
+    return match && Number(match[1]) < 24 && Number(match[2]) < 60 && Number(match[3] ?? 0) < 60 ? undefined : `a time such as 09:30 is expected (got ${JSON.stringify(value)})`;
+  }
+  return undefined;
+};
+
+const operatorValueProblem = (param: string, operator: string, value: unknown, type: string): QueryProblem | undefined => {
+  if (operator === '$null' || operator === '$notNull') {
+    return BOOLEANS.includes(value as string | boolean) ? undefined : problem(param, `${operator} takes true or false`);
+  }
+  if (TEXT_OPERATORS.has(operator) && !TEXT_TYPES.has(type)) return problem(param, `${operator} compares text; ${type} values take $eq, $ne, $lt, $lte, $gt, $gte, $in, $notIn or $between`);
   if (LIST_OPERATORS.has(operator)) {
     const values = Array.isArray(value) ? value : [value];
     if (!values.every(isScalar)) return problem(param, `${operator} takes a list of values, e.g. ${param}[0]=a&${param}[1]=b`);
+    if (values.length === 0) return problem(param, `${operator} takes at least one value`);
     if (operator === '$between' && values.length !== 2) return problem(param, '$between takes exactly two values');
+    for (const [index, item] of values.entries()) {
+      const wrong = TEXT_OPERATORS.has(operator) ? undefined : typedValueProblem(type, item);
+      if (wrong) return problem(`${param}[${index}]`, wrong);
+    }
     return undefined;
   }
-  return isScalar(value) ? undefined : problem(param, `${operator} takes one value, not a list or an object`);
+  if (!isScalar(value)) return problem(param, `${operator} takes one value, not a list or an object`);
+  const wrong = TEXT_OPERATORS.has(operator) ? undefined : typedValueProblem(type, value);
+  return wrong ? problem(param, wrong) : undefined;
 };
 
 /** Conditions on one scalar attribute: a value (equality), a list of values (any of), or operators. */
-const scalarConditionProblem = (param: string, value: unknown): QueryProblem | undefined => {
-  if (isScalar(value)) return undefined;
-  if (Array.isArray(value)) return value.every(isScalar) ? undefined : problem(param, 'a list of values must hold plain values');
+const scalarConditionProblem = (param: string, value: unknown, type: string): QueryProblem | undefined => {
+  if (isScalar(value)) return operatorValueProblem(param, '$eq', value, type);
+  if (Array.isArray(value)) {
+    if (!value.every(isScalar)) return problem(param, 'a list of values must hold plain values');
+    return operatorValueProblem(param, '$in', value, type);
+  }
   if (!isPlainObject(value)) return problem(param, 'expected a value or operators such as [$eq]');
   for (const [operator, operand] of Object.entries(value)) {
     const at = `${param}[${operator}]`;
     if (operator === '$not') {
-      const nested = scalarConditionProblem(at, operand);
+      const nested = scalarConditionProblem(at, operand, type);
       if (nested) return nested;
     } else if (LOGICAL_OPERATORS.has(operator)) {
       if (!Array.isArray(operand)) return problem(at, `${operator} takes a list of conditions`);
       for (const [index, item] of operand.entries()) {
         if (!isPlainObject(item)) return problem(`${at}[${index}]`, `each condition of ${operator} is an operator with its value, e.g. ${at}[${index}][$eq]=x`);
-        const nested = scalarConditionProblem(`${at}[${index}]`, item);
+        const nested = scalarConditionProblem(`${at}[${index}]`, item, type);
         if (nested) return nested;
       }
     } else if (SCALAR_OPERATORS.has(operator) || LIST_OPERATORS.has(operator)) {
-      const wrong = operatorValueProblem(at, operator, operand);
+      const wrong = operatorValueProblem(at, operator, operand, type);
       if (wrong) return wrong;
     } else {
       return problem(at, `unknown operator; use one of ${[...SCALAR_OPERATORS, ...LIST_OPERATORS, '$not'].join(', ')}`);
@@ -139,7 +207,7 @@ export const filtersProblem = (filters: unknown, model: ModelSchema, getModel: M
       return problem(at, `cannot be filtered on; the public can filter on ${listOf(publicNames(model, comparable))}`);
     }
     if (target.kind === 'scalar') {
-      const wrong = scalarConditionProblem(at, value);
+      const wrong = scalarConditionProblem(at, value, target.type);
       if (wrong) return wrong;
       continue;
     }

@@ -55,6 +55,15 @@ const nestedDepth = (entry: unknown): number => {
   return Math.max(populateDepth(options.populate), fromOn);
 };
 
+/** Pagination values: whole numbers PostgreSQL can take as OFFSET and LIMIT (start beyond range answered 500). */
+const PAGINATION_VALUES: Record<string, RegExp> = {
+  page: /^[1-9]\d{0,8}$/,
+  pageSize: /^[1-9]\d{0,8}$/,
+  start: /^(0|[1-9]\d{0,8})$/,
+  limit: /^(-1|0|[1-9]\d{0,8})$/,
+  withCount: /^(true|false)$/,
+};
+
 /** The Query Engine's own parameters, which some plugin controllers would hand to it unchecked. */
 const QUERY_ENGINE_PARAMS = ['where', 'select', 'orderBy', 'offset', '_where', '_sort', '_limit', '_start'];
 
@@ -85,6 +94,13 @@ export const queryShapeProblem = (query: Record<string, unknown>): QueryProblem 
   }
   for (const [name, shape] of Object.entries(SHAPES)) {
     if (query[name] !== undefined && !shape.ok(query[name])) return problem(name, `expected ${shape.expected} (not a repeated key or a value of another kind)`);
+  }
+  if (isPlainObject(query.pagination)) {
+    for (const [name, value] of Object.entries(query.pagination)) {
+      const at = `pagination[${name}]`;
+      if (!PAGINATION_VALUES[name]) return problem(at, `unknown; use ${Object.keys(PAGINATION_VALUES).join(', ')}`);
+      if (!PAGINATION_VALUES[name].test(String(value))) return problem(at, name === 'withCount' ? 'expected true or false' : `a whole number from ${name === 'limit' ? -1 : name === 'start' ? 0 : 1} to 999999999 is expected (got ${JSON.stringify(value)})`);
+    }
   }
   const depth = populateDepth(query.populate);
   if (depth > MAX_RELATION_DEPTH) return problem('populate', `at most ${MAX_RELATION_DEPTH} levels of relations can be populated (asked for ${depth})`);

@@ -113,7 +113,10 @@ export const markedSnippet = (marked: string): string => escapeHtml(marked).repl
  * escaped, the matches (character ranges) in <mark>. Made here rather than by ts_headline, whose
  * parser drops anything that looks like an HTML tag from the text it returns.
  */
-export const snippetAround = (text: string, matches: Array<[number, number]>, length = 200): string => {
+export const snippetAround = (source: string, matches: Array<[number, number]>, length = 200): string => {
+  // The markers stand for matches only: any already in the text (content saved before control
+  // characters were refused) become spaces, one for one, so the match ranges still fit.
+  const text = source.replace(/[\u0001\u0002]/g, ' ');
   const sorted = [...matches].sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];
   for (const match of sorted) {
