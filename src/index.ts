@@ -18,6 +18,7 @@ import { historyRoutes } from './history/routes';
 import { schedulingRoutes } from './scheduling/routes';
 import { previewRoutes } from './preview/preview-content';
 import { stopScheduler } from './scheduling/runner';
+import { stopXliffParser } from './translations/xliff-parser';
 import { releaseStartupLock, takeStartupLock } from './database/startup-lock';
 import { ensureDocumentConstraints } from './database/document-constraints';
 
@@ -52,6 +53,7 @@ export default {
     stopAuditLogRetention(strapi);
     stopHistory(strapi);
     await stopScheduler(strapi);
+    await stopXliffParser();
     await stopCrossInstanceInvalidation(strapi);
   },
 };

@@ -17,6 +17,25 @@ import { exportXliff, importXliff, readXliff, wrongLanguage, xliffFromRequest, t
 
 const STATES = ['missing', 'outdated', 'current'] as const;
 
+/** Admin users with an XLIFF import running on this instance. */
+const importsRunning = new Set<number>();
+
+/**
+ * One import at a time per admin user: each parses up to the body limit (in the XLIFF worker) and
+ * plans a whole locale, so a second while the first runs is refused (429) instead of queued.
+ */
+const oneImportPerUser = async (ctx: { state: { user?: { id: number } } }, next: () => Promise<unknown>) => {
+  const id = ctx.state.user?.id;
+  if (id === undefined) return next();
+  if (importsRunning.has(id)) throw new errors.RateLimitError('An XLIFF import of yours is still running: wait for its answer, then send the next file', { code: 'import-running' });
+  importsRunning.add(id);
+  try {
+    return await next();
+  } finally {
+    importsRunning.delete(id);
+  }
+};
+
 /** A translated locale (every locale but English), as the schema of each route takes it. */
 const translatedLocale = async (strapi: Core.Strapi) => {
   const known = (await knownLocaleCodes(strapi)).filter((code) => code !== DEFAULT_LOCALE);
@@ -118,7 +137,7 @@ export const translationRoutes = (strapi: Core.Strapi): AdminRouter => ({
         ctx.body = { data: await importXliff(strapi, xliff, locale) };
       },
       // An import rewrites a whole locale: the API's per-client limit, per admin user.
-      middlewares: [perAdminUserRateLimit(strapi, 'xliff-import'), multipartBody({ maxFileSize: xliffSizeLimit(env), maxFiles: 1 }), xmlBody({ limit: xliffSizeLimit(env) })],
+      middlewares: [perAdminUserRateLimit(strapi, 'xliff-import'), oneImportPerUser, multipartBody({ maxFileSize: xliffSizeLimit(env), maxFiles: 1 }), xmlBody({ limit: xliffSizeLimit(env) })],
     }),
   ],
 });

@@ -1,7 +1,6 @@
 import fs from 'fs';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { XMLValidator } from 'fast-xml-parser';
 import { LRUCache } from 'lru-cache';
 import { xliff12ToJs } from 'xliff';
 import { isCouncilContentType, type ContentTypeUid } from '../domain/content-types';
@@ -14,6 +13,7 @@ import { modelLookup, sourceAttributes, storedSourceTexts, textPopulate, textUni
 import { type TranslationRow, translationRows, translationState } from './source-fingerprints';
 import type { TranslationState } from './status';
 import { contentTypeOf, queryOf } from '../database/models';
+import { parseXliffOffThread } from './xliff-parser';
 
 
 /** Published English rows, the source of every unit, by documentId. */
@@ -161,25 +161,9 @@ export type ParsedXliff = { sourceLanguage?: string; targetLanguage?: string; re
 export const parseXliff12 = (xml: string) =>
   (xliff12ToJs as unknown as (xml: string, options: { captureSpacesBetweenElements: boolean }) => Promise<ParsedXliff>)(xml, { captureSpacesBetweenElements: true });
 
-/** Reads an XLIFF 1.2 file; a malformed one is a 400 that says where. */
-export const readXliff = async (xml: string): Promise<ParsedXliff> => {
-  const wellFormed = XMLValidator.validate(xml);
-  if (wellFormed !== true) {
-    throw new errors.ValidationError(`Malformed XLIFF: ${wellFormed.err.msg} (line ${wellFormed.err.line}, column ${wellFormed.err.col})`, {
-      code: 'xliff-malformed',
-      line: wellFormed.err.line,
-    });
-  }
-  try {
-    const parsed = await parseXliff12(xml);
-    if (!parsed?.resources || Object.keys(parsed.resources).length === 0) throw new Error('no <file> element with trans-units');
-    return parsed;
-  } catch (error) {
-    throw new errors.ValidationError(`Malformed XLIFF: ${(error as Error).message.split('\n')[0]}`, { code: 'xliff-malformed', line: null });
-  }
-};
+/** Reads an XLIFF 1.2 file, off the event loop (./xliff-parser.ts); a malformed one is a 400 that says where. */
+export const readXliff = (xml: string): Promise<ParsedXliff> => parseXliffOffThread(xml);
 
-/** Same words, whatever the spacing (a tool that drops a line-break tag may drop its space too). */
 const sameText = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
 
 const contentOf = (value: unknown): { content?: Inline[]; unsupported?: string } => {
