@@ -25,3 +25,15 @@ sub vcl_init {
     origin.add_backend(app_1);
     origin.add_backend(app_2);
 }
+
+# The instances that purge this cache after a change (every app instance does, for the changes it
+# hears of), by their compose service names, resolved when the VCL loads; and this host. Behind a
+# load balancer of your own, list your app instances' addresses here and nothing wider
+# (docs/deploying.md, "Who may purge").
+acl purgers {
+    "127.0.0.1";
+    "::1";
+    "app-1";
+    "app-2";
+    "app-editor";
+}

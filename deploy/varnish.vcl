@@ -16,18 +16,11 @@ import std;
 import xkey;
 import directors;
 
-# Backends, their /_ready probe and the `origin` director: deploy/varnish-backends.compose.vcl,
+# Backends, their /_ready probe, the `origin` director and the `purgers` ACL (the app instances
+# that may purge, by host name or address, nothing wider): deploy/varnish-backends.compose.vcl,
 # mounted under this name by docker-compose; the Varnish test writes its own, pointed at a test app.
+# A private range here would let anyone behind the same load balancer empty the cache.
 include "varnish-backends.vcl";
-
-# Who may purge: loopback and private networks (the app replicas on the compose network).
-acl purgers {
-    "127.0.0.1";
-    "::1";
-    "10.0.0.0"/8;
-    "172.16.0.0"/12;
-    "192.168.0.0"/16;
-}
 
 sub vcl_recv {
     set req.backend_hint = origin.backend();
@@ -71,6 +64,15 @@ sub vcl_backend_response {
     if (beresp.status >= 500 && bereq.is_bgfetch) {
         return (abandon);
     }
+    # Only what the app marks public is kept, and never an error: a 404 for a document not yet
+    # published would outlive the publish that purges its tags. Passed for a second (hit-for-miss),
+    # so waiting requests go to the origin at once instead of one after another.
+    if (beresp.status >= 400 || beresp.http.Set-Cookie || beresp.http.Cache-Control !~ "(?i)(^|[ ,])public([ ,]|$)" || beresp.http.Cache-Control ~ "(?i)(private|no-store|no-cache)") {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 1s;
+        set beresp.grace = 0s;
+        return (deliver);
+    }
     if (beresp.http.Surrogate-Control ~ "max-age=\d+") {
         set beresp.ttl = std.duration(regsub(beresp.http.Surrogate-Control, "^.*max-age=(\d+).*$", "\1") + "s", 60s);
     }
@@ -80,7 +82,16 @@ sub vcl_backend_response {
         set beresp.grace = 0s;
     }
     unset beresp.http.Surrogate-Control;
-    # Built-in rules follow: nothing marked private, no-cache or no-store, and nothing setting a cookie, is kept.
+    # Headers about this one answer, never about the object: the first caller's rate-limit count
+    # must not be replayed to everyone after them.
+    unset beresp.http.RateLimit-Limit;
+    unset beresp.http.RateLimit-Remaining;
+    unset beresp.http.RateLimit-Reset;
+    unset beresp.http.RateLimit-Policy;
+    unset beresp.http.RateLimit;
+    unset beresp.http.Retry-After;
+    unset beresp.http.X-Cache;
+    return (deliver);
 }
 
 sub vcl_deliver {

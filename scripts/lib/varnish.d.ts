@@ -2,4 +2,4 @@ export type VarnishCounters = { clientRequests: number; backendRequests: number;
 export type Varnish = { url: string; /** varnishd's manager process (the cache process is its child) */ pid: number | undefined; backendHealth(): string; counters(): VarnishCounters; stop(): Promise<void> };
 export declare const freePort: () => Promise<number>;
 export declare const varnishInstalled: () => boolean;
-export declare const startVarnish: (options: { port: number; backendPort: number; memory?: string; probe?: 'quick' | 'steady' }) => Promise<Varnish>;
+export declare const startVarnish: (options: { port: number; backendPort: number; memory?: string; probe?: 'quick' | 'steady'; purgers?: string[] }) => Promise<Varnish>;

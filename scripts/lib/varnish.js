@@ -40,10 +40,10 @@ const PROBES = {
 };
 
 /**
- * @param {{ port: number, backendPort: number, memory?: string, probe?: keyof typeof PROBES }} options
+ * @param {{ port: number, backendPort: number, memory?: string, probe?: keyof typeof PROBES, purgers?: string[] }} options
  * @returns {Promise<import('./varnish').Varnish>}
  */
-const startVarnish = async ({ port, backendPort, memory = '64m', probe = 'quick' }) => {
+const startVarnish = async ({ port, backendPort, memory = '64m', probe = 'quick', purgers = ['127.0.0.1'] }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcms-varnish-'));
   // varnishd compiles VCL as its own unprivileged user: the files go where it can read them (a
   // checkout can sit in a private folder), the deployment's VCL copied byte for byte.
@@ -54,6 +54,7 @@ const startVarnish = async ({ port, backendPort, memory = '64m', probe = 'quick'
     `probe ready { .url = "/_ready"; ${PROBES[probe]} }
 backend app_1 { .host = "127.0.0.1"; .port = "${backendPort}"; .probe = ready; }
 sub vcl_init { new origin = directors.round_robin(); origin.add_backend(app_1); }
+acl purgers { ${purgers.map((address) => `"${address}";`).join(' ')} }
 `,
   );
   const workdir = path.join(dir, 'work');

@@ -90,8 +90,18 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   /** Runs the rest of the chain; returns what was stored, if the answer could be. */
   const compute = async (ctx: any, next: () => Promise<unknown>, caller: CallerClass | undefined, key: string | undefined) => {
     const mark = cache.mark();
-    await next();
-    if (ctx.status !== 200) return undefined;
+    try {
+      await next();
+    } catch (error) {
+      // A refusal is this moment's answer: no shared cache may keep it (a 404 for a document not yet
+      // published would outlive the publish at the edge). Strapi's error handler keeps the header.
+      ctx.set('Cache-Control', 'no-store');
+      throw error;
+    }
+    if (ctx.status !== 200) {
+      if (ctx.status >= 400) ctx.set('Cache-Control', 'no-store');
+      return undefined;
+    }
     const original = ctx.body;
     const body = bodyBytes(original);
     if (!body) return undefined;

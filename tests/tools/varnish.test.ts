@@ -1,4 +1,6 @@
+import fs from 'fs';
 import type { AddressInfo } from 'net';
+import path from 'path';
 import { cityInput } from '../helpers/builders';
 import { adminLogin } from '../helpers/callers';
 import { useApp } from '../helpers/strapi';
@@ -18,7 +20,8 @@ describe('Varnish in front, purged by tag', () => {
   beforeAll(async () => {
     varnishPort = await freePort();
   });
-  const app = useApp(() => ({ env: { VARNISH_PURGE_URLS: `http://127.0.0.1:${varnishPort}/`, HTTP_CACHE_EDGE_MAX_AGE: String(EDGE_MAX_AGE) } }));
+  // The rate limit on, as in production: its per-answer headers must never reach a stored object.
+  const app = useApp(() => ({ env: { VARNISH_PURGE_URLS: `http://127.0.0.1:${varnishPort}/`, HTTP_CACHE_EDGE_MAX_AGE: String(EDGE_MAX_AGE), RATE_LIMIT_ENABLED: 'true' } }));
   let proxy: TcpProxy;
   let varnish: Varnish;
   let admin: Record<string, string>;
@@ -118,5 +121,42 @@ describe('Varnish in front, purged by tag', () => {
     for (let attempt = 0; attempt < 50 && /sick/i.test(varnish.backendHealth()); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 100));
     const back = await edge(changedPage);
     expect([back.status, back.body?.data?.summary]).toEqual([200, 'New.']);
+  });
+
+  it('keeps no error answer: a 404 before the publish is a 200 after it', async () => {
+    const city = await app().strapi.documents(CITY).create({ locale: 'en', status: 'draft', data: cityInput({ name: 'Not Yet Town' }) as any });
+    const page = `/api/cities/${city.documentId}`;
+    const before = await edge(page);
+    expect(before.status).toBe(404);
+    expect(before.headers.get('cache-control')).toBe('no-store');
+    expect((await edge(page)).cache).toBe('MISS');
+    expect((await contentManager(city.documentId, 'publish')).status).toBe(200);
+    expect((await edge(page)).status).toBe(200);
+  });
+
+  it("never replays one caller's rate-limit headers to the next", async () => {
+    // The app tells a caller whose request reaches it their own count…
+    const direct = await app().http().get('/api/themes?fields[0]=name&pagination[pageSize]=2');
+    expect(direct.headers['ratelimit-remaining']).toMatch(/^\d+$/);
+    // …which the edge keeps out of the object it stores, so neither the miss nor the hits carry it.
+    const path = '/api/themes?fields[0]=name&pagination[pageSize]=3';
+    const miss = await edge(path);
+    const hit = await edge(path);
+    expect([miss.status, miss.cache, hit.cache]).toEqual([200, 'MISS', 'HIT']);
+    for (const answer of [miss, hit]) expect([...answer.headers.keys()].filter((name) => /^ratelimit|^retry-after$|^x-cache$/i.test(name))).toEqual([]);
+  });
+
+  it('takes PURGE only from the configured purgers, not from any private address', async () => {
+    expect(await fs.promises.readFile(path.join(__dirname, '..', '..', 'deploy', 'varnish.vcl'), 'utf8')).not.toMatch(/"(10\.0\.0\.0|172\.16\.0\.0|192\.168\.0\.0)"/);
+    const purge = (url: string) => fetch(url, { method: 'PURGE', headers: { 'xkey-purge': 'l:theme' } }).then((response) => response.status);
+    expect(await purge(`${varnish.url}/`)).toBe(200);
+    // The same VCL with another purger configured: this machine's loopback may no longer purge.
+    const otherPort = await freePort();
+    const strict = await startVarnish({ port: otherPort, backendPort: proxy.port, purgers: ['192.0.2.10'] });
+    try {
+      expect(await purge(`${strict.url}/`)).toBe(403);
+    } finally {
+      await strict.stop();
+    }
   });
 });

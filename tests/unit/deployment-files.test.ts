@@ -126,6 +126,16 @@ describe('docker-compose.yml', () => {
     expect(vcl).toMatch(/^import xkey;$/m);
     expect(vcl).toMatch(/include "varnish-backends\.vcl";/);
   });
+
+  it('lets exactly the instances that purge send PURGE: no private range anywhere', () => {
+    const backends = read('deploy/varnish-backends.compose.vcl');
+    const acl = /acl purgers \{([^}]*)\}/.exec(backends)?.[1] ?? '';
+    const purgers = [...acl.matchAll(/"([^"]+)"(\/\d+)?;/g)].map((match) => ({ address: match[1], mask: match[2] }));
+    const purging = Object.entries<any>(compose.services).filter(([, service]) => service.environment?.VARNISH_PURGE_URLS).map(([name]) => name);
+    expect(purgers.map((purger) => purger.address).sort()).toEqual(['127.0.0.1', '::1', ...purging].sort());
+    expect(purgers.filter((purger) => purger.mask !== undefined)).toEqual([]);
+    expect(read('deploy/varnish.vcl')).not.toMatch(/^\s*acl /m);
+  });
 });
 
 describe('docker-compose.yml: the reference site', () => {
