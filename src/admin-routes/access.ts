@@ -23,6 +23,14 @@ export type RouteAccess<Input> =
 
 export type UserAbility = { can(action: string, subject?: unknown, field?: string): boolean };
 
+/** Refusals as the 403 every check answers with: what is missing, for which locale versions. */
+export const refusalError = (refused: Array<{ target: AccessTarget; missing: ContentAction[] }>, extra = '') =>
+  new errors.PolicyError(`Your role may not ${describeRefusals(refused)}${extra}`, {
+    code: 'locale-forbidden',
+    locale: refused[0]?.target.locale,
+    refused: refused.map(({ target, missing }) => ({ ...target, missing })),
+  });
+
 /** What the check found, for the handler: the allowed targets and what else the caller may see. */
 export type Grant = {
   targets: AccessTarget[];
@@ -34,7 +42,7 @@ export type Grant = {
 
 const ADMIN_USERS_READ = 'admin::users.read';
 
-type PermissionChecker = { can: Record<ContentAction, (entity?: unknown) => boolean> };
+type PermissionChecker = { can: Record<ContentAction, (entity?: unknown, field?: string) => boolean> };
 
 /**
  * The subject the Content Manager's checker is asked about: the document's draft in that locale
@@ -63,13 +71,15 @@ export const contentPermission = (strapi: Core.Strapi, ability: UserAbility) => 
     }
     return found;
   };
-  return async (action: ContentAction, target: AccessTarget) => checker(target.uid).can[action](await subjectOf(strapi, target));
+  return async (action: ContentAction, target: AccessTarget, field?: string) => checker(target.uid).can[action](await subjectOf(strapi, target), field);
 };
+
+export type ContentPermission = ReturnType<typeof contentPermission>;
 
 const typeName = (uid: string) => uid.split('.').pop() ?? uid;
 
 /** "publish fr versions of theme, city" / "update the fr version of city abc": refusals grouped by what is missing. */
-const describeRefusals = (refused: Array<{ target: AccessTarget; missing: ContentAction[] }>) => {
+export const describeRefusals = (refused: Array<{ target: AccessTarget; missing: ContentAction[] }>) => {
   const groups = new Map<string, string[]>();
   for (const { target, missing } of refused) {
     const key = target.documentId ? `${missing.join(' and ')} the ${target.locale} version of` : `${missing.join(' and ')} ${target.locale} versions of`;
@@ -98,13 +108,7 @@ export const authorize = async <Input>(strapi: Core.Strapi, access: RouteAccess<
     else refused.push({ target, missing });
   }
   const scope = access.scope ?? 'every';
-  if (refused.length > 0 && (allowed.length === 0 || scope === 'every')) {
-    throw new errors.PolicyError(`Your role may not ${describeRefusals(refused)}`, {
-      code: 'locale-forbidden',
-      locale: refused[0].target.locale,
-      refused: refused.map(({ target, missing }) => ({ ...target, missing })),
-    });
-  }
+  if (refused.length > 0 && (allowed.length === 0 || scope === 'every')) throw refusalError(refused);
   return { targets: allowed, may, mayReadAdminUsers };
 };
 

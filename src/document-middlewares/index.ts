@@ -8,7 +8,7 @@ import { fallbackLocale } from '../locales/fallback-locale';
 import { localeGuard } from '../locales/locale-guard';
 import { localeSync } from './locale-sync';
 import { translationFingerprints } from '../translations/fingerprint-middleware';
-import { translatorGuard } from '../translations/translator-guard';
+import { adminPermissionGuard } from '../admin-routes/document-guard';
 import { sharedFieldsFollowEnglish } from './shared-fields';
 import { slugGeneration } from './slug-generation';
 import { writeTransaction } from './write-transaction';
@@ -21,8 +21,8 @@ import { versionHistory } from '../history/middleware';
 /**
  * Order matters: answer a unique-constraint refusal as a 409; empty the response cache once a write has committed; hold content API reads to
  * published content and the public query rules (before fallbackLocale rewrites the filters); refuse unknown locales
- * and deleting only a draft; serve fallbackLocale reads; refuse translators' writes outside
- * their locale; open one transaction for the write; record it in the audit log (inside that
+ * and deleting only a draft; serve fallbackLocale reads; hold admin callers to their Content Manager
+ * permissions, locale by locale; open one transaction for the write; record it in the audit log (inside that
  * transaction, around everything below); keep a version of what it changed (version history);
  * index the published versions for search (in that
  * transaction, once everything below has written); fill
@@ -36,7 +36,7 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
   useDocumentMiddleware(strapi, localeGuard(strapi));
   useDocumentMiddleware(strapi, deleteStatusGuard());
   useDocumentMiddleware(strapi, fallbackLocale(strapi));
-  useDocumentMiddleware(strapi, translatorGuard(strapi));
+  useDocumentMiddleware(strapi, adminPermissionGuard(strapi));
   useDocumentMiddleware(strapi, writeTransaction(strapi));
   useDocumentMiddleware(strapi, auditLog(strapi));
   useDocumentMiddleware(strapi, versionHistory(strapi));

@@ -216,6 +216,38 @@ describe('admin route authorization', () => {
     }
   });
 
+  it("holds every caller's Content Manager writes to their permissions, locale by locale (creating a translation included)", async () => {
+    const cmPath = (documentId: string) => `/content-manager/collection-types/${CITY}/${documentId}`;
+    const mismatches: string[] = [];
+    for (const caller of callers) {
+      // A document of its own per caller: only in English, published, so each locale version is new.
+      const fresh = await app().strapi.documents(CITY).create({ locale: 'en', status: 'published', data: { name: `Authz ${caller.name} ${crypto.randomBytes(2).toString('hex')}`, countryCode: 'FR', latitude: 1, longitude: 1 } as never });
+      for (const locale of ['en', ...TRANSLATED]) {
+        const attempts: Array<{ what: string; need: Need; send: () => Promise<{ status: number; body: any }> }> = [
+          {
+            what: `create the ${locale} version`,
+            need: contentNeed([locale === 'en' ? 'update' : 'create'], [CITY], locale),
+            send: () => app().http().put(`${cmPath(fresh.documentId)}?locale=${locale}`).set(caller.headers).send({ locale, name: `Authz ${locale}`, summary: `Summary ${locale}` }),
+          },
+          { what: `publish ${locale}`, need: contentNeed(['publish'], [CITY], locale), send: () => app().http().post(`${cmPath(lille)}/actions/publish?locale=${locale}`).set(caller.headers).send({}) },
+          { what: `discard ${locale}`, need: contentNeed(['update'], [CITY], locale), send: () => app().http().post(`${cmPath(lille)}/actions/discard?locale=${locale}`).set(caller.headers).send({}) },
+        ];
+        for (const attempt of attempts) {
+          const before = await app().strapi.db.query(CITY).count({ where: { documentId: fresh.documentId } });
+          const response = await attempt.send();
+          const want = allows(caller, attempt.need) ? 'ok' : 403;
+          if (answered(response.status) !== want) mismatches.push(`${caller.name}: ${attempt.what} → ${response.status}, expected ${want} (${response.body?.error?.message ?? ''})`);
+          if (want === 403 && (await app().strapi.db.query(CITY).count({ where: { documentId: fresh.documentId } })) !== before) mismatches.push(`${caller.name}: ${attempt.what} was refused but wrote a row`);
+        }
+      }
+      // A new document needs the right to create its English version.
+      const created = await app().http().post(`/content-manager/collection-types/${CITY}?locale=fr`).set(caller.headers).send({ locale: 'fr', name: `Neuf ${crypto.randomBytes(2).toString('hex')}`, countryCode: 'FR', latitude: 1, longitude: 1 });
+      const wantNew = allows(caller, contentNeed(['create'], [CITY], 'fr')) && allows(caller, contentNeed(['create'], [CITY], 'en')) ? 'ok' : 403;
+      if (answered(created.status) !== wantNew) mismatches.push(`${caller.name}: a new document in fr → ${created.status}, expected ${wantNew} (${created.body?.error?.message ?? ''})`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
   it('takes ids in decimal digits only', async () => {
     const admin = callers[callers.length - 1];
     const id = versionIds.get('fr')!;

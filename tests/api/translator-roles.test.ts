@@ -71,12 +71,12 @@ describe('admin roles', () => {
 
   it('refuses creating documents', async () => {
     const response = await refusedUnchanged(CITY, () => send('post', `${cm(CITY)}?locale=fr`, translator, cityInput({ name: 'Nouvelle ville' })));
-    expect(response.body.error.message).toMatch(/^Translators cannot create documents/);
+    expect(response.body.error.message).toMatch(/^Your role may not create en versions of city/);
   });
 
   it('refuses changing fields shared by every locale, and relations', async () => {
     const shared = await refusedUnchanged(CITY, () => send('put', `${cm(CITY)}/${lille}?locale=fr`, translator, { countryCode: 'BE' }));
-    expect(shared.body.error.message).toMatch(/^Translators cannot change countryCode: shared by every locale/);
+    expect(shared.body.error.message).toMatch(/^Your role may not change countryCode in the fr version: shared by every locale/);
     const partnership = await seeded(app(), PARTNERSHIP, 'leeds-lille');
     const brno = await seeded(app(), CITY, 'brno');
     await refusedUnchanged(PARTNERSHIP, () => send('put', `${cm(PARTNERSHIP)}/${partnership}?locale=fr`, translator, { city: { connect: [{ documentId: brno }], disconnect: [] } }));

@@ -18,16 +18,18 @@ test.describe('audit log', () => {
       await login(page, 'editor');
       await page.getByRole('link', { name: 'Audit log' }).click();
       await expect(page.getByRole('heading', { name: 'Audit log', level: 1 })).toBeVisible();
-      await expect(rows.filter({ hasText: users.editor.email }).first()).toBeVisible();
-      await expect(rows.filter({ hasText: users.translatorFr.email }).first()).toBeVisible();
+      await expect(rows.filter({ hasText: editor }).first()).toBeVisible();
+      await expect(rows.filter({ hasText: translator }).first()).toBeVisible();
+      // An editor may not read admin users, so the server sends names and no e-mail addresses.
+      await expect(rows.filter({ hasText: users.editor.email })).toHaveCount(0);
       await shot(page, 'all-changes');
     });
 
     await test.step("filter on the translator: their French edits and the XLIFF import", async () => {
-      await page.getByRole('textbox', { name: 'User' }).fill(users.translatorFr.email);
+      await page.getByRole('textbox', { name: 'User' }).fill(translator);
       await page.getByRole('button', { name: 'Apply filters' }).click();
-      await expect(rows.filter({ hasText: users.editor.email })).toHaveCount(0);
-      const translatorRows = rows.filter({ hasText: users.translatorFr.email });
+      await expect(rows.filter({ hasText: editor })).toHaveCount(0);
+      const translatorRows = rows.filter({ hasText: translator });
       await expect(translatorRows.filter({ hasText: 'XLIFF import' }).first()).toBeVisible();
       await expect(translatorRows.filter({ hasText: 'Updated' }).filter({ hasText: 'Lille (Cities)' }).first()).toBeVisible();
       for (const row of await translatorRows.all()) await expect(row.getByRole('gridcell').nth(4)).toHaveText('fr');
@@ -36,11 +38,11 @@ test.describe('audit log', () => {
     });
 
     await test.step('filter on the editor and cities: the city they published and unpublished', async () => {
-      await page.getByRole('textbox', { name: 'User' }).fill(users.editor.email);
+      await page.getByRole('textbox', { name: 'User' }).fill(editor);
       await page.getByRole('combobox', { name: 'Type' }).click();
       await page.getByRole('option', { name: 'Cities' }).click();
       await page.getByRole('button', { name: 'Apply filters' }).click();
-      await expect(rows.filter({ hasText: users.translatorFr.email })).toHaveCount(0);
+      await expect(rows.filter({ hasText: translator })).toHaveCount(0);
       const aarhus = rows.filter({ hasText: editor }).filter({ hasText: /Aarhus \w+ \(Cities\)/ });
       for (const action of ['Created', 'Published', 'Unpublished']) await expect(aarhus.filter({ hasText: action }).first()).toBeVisible();
       await shot(page, 'editor-city-changes');

@@ -1,22 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { isCouncilContentType, isLocalizedAttribute } from '../domain/content-types';
-import { translatorLocales } from '../domain/roles';
 import { relationIsEmptied } from '../domain/validation';
 import { attributesOf, queryOf } from '../database/models';
-
-/**
- * A 403 whose message reaches the caller: Strapi's authorize step turns a plain ForbiddenError
- * thrown further down the chain into a bare "Forbidden", but lets a PolicyError through.
- */
-export const translatorRefusal = (message: string) => new errors.PolicyError(`Translators ${message}`);
-
-/** The locales an admin user may write if they are only a translator; undefined otherwise. */
-export const translatorLocalesOf = async (strapi: Core.Strapi, user: { id: number; roles?: Array<{ code: string }> } | undefined) => {
-  if (!user) return undefined;
-  const roles = user.roles ?? (await strapi.db.query('admin::user').findOne({ where: { id: user.id }, populate: ['roles'] }))?.roles ?? [];
-  return translatorLocales(roles.map((role: { code: string }) => role.code));
-};
 
 /** A relation payload that would change links (the Content Manager sends empty connect/disconnect when nothing changes). */
 const changesRelation = (value: unknown) => {
@@ -57,10 +42,4 @@ export const sharedFieldChanges = async (strapi: Core.Strapi, uid: string, docum
     if (attribute.type === 'media') return mediaIds(data[name]) !== mediaIds(current[name]);
     return !sameValue(data[name], current[name]);
   });
-};
-
-export const refuseSharedFieldChanges = (fields: string[]) => {
-  if (fields.length > 0) {
-    throw translatorRefusal(`cannot change ${fields.join(', ')}: shared by every locale or linked from English, an editor changes them`);
-  }
 };
