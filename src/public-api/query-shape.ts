@@ -55,14 +55,20 @@ const nestedDepth = (entry: unknown): number => {
   return Math.max(populateDepth(options.populate), fromOn);
 };
 
-/** Pagination values: whole numbers PostgreSQL can take as OFFSET and LIMIT (start beyond range answered 500). */
+/**
+ * Pagination values: whole numbers whose OFFSET PostgreSQL and JavaScript both hold exactly
+ * (pagination[start] beyond 64 bits answered 500). A page number may be as large as a timestamp in
+ * milliseconds, which clients use to bypass caches; page sizes are capped at 100 anyway.
+ */
 const PAGINATION_VALUES: Record<string, RegExp> = {
-  page: /^[1-9]\d{0,8}$/,
+  page: /^[1-9]\d{0,12}$/,
   pageSize: /^[1-9]\d{0,8}$/,
-  start: /^(0|[1-9]\d{0,8})$/,
+  start: /^(0|[1-9]\d{0,14})$/,
   limit: /^(-1|0|[1-9]\d{0,8})$/,
   withCount: /^(true|false)$/,
 };
+
+const PAGINATION_MAX: Record<string, string> = { page: '9999999999999', pageSize: '999999999', start: '999999999999999', limit: '999999999' };
 
 /** The Query Engine's own parameters, which some plugin controllers would hand to it unchecked. */
 const QUERY_ENGINE_PARAMS = ['where', 'select', 'orderBy', 'offset', '_where', '_sort', '_limit', '_start'];
@@ -99,7 +105,7 @@ export const queryShapeProblem = (query: Record<string, unknown>): QueryProblem 
     for (const [name, value] of Object.entries(query.pagination)) {
       const at = `pagination[${name}]`;
       if (!PAGINATION_VALUES[name]) return problem(at, `unknown; use ${Object.keys(PAGINATION_VALUES).join(', ')}`);
-      if (!PAGINATION_VALUES[name].test(String(value))) return problem(at, name === 'withCount' ? 'expected true or false' : `a whole number from ${name === 'limit' ? -1 : name === 'start' ? 0 : 1} to 999999999 is expected (got ${JSON.stringify(value)})`);
+      if (!PAGINATION_VALUES[name].test(String(value))) return problem(at, name === 'withCount' ? 'expected true or false' : `a whole number from ${name === 'limit' ? -1 : name === 'start' ? 0 : 1} to ${PAGINATION_MAX[name]} is expected (got ${JSON.stringify(value)})`);
     }
   }
   const depth = populateDepth(query.populate);
