@@ -24,8 +24,8 @@ export type RouteAccess<Input> =
 export type UserAbility = { can(action: string, subject?: unknown, field?: string): boolean };
 
 /** Refusals as the 403 every check answers with: what is missing, for which locale versions. */
-export const refusalError = (refused: Array<{ target: AccessTarget; missing: ContentAction[] }>, extra = '') =>
-  new errors.PolicyError(`Your role may not ${describeRefusals(refused)}${extra}`, {
+export const refusalError = (refused: Array<{ target: AccessTarget; missing: ContentAction[] }>) =>
+  new errors.PolicyError(`Your role may not ${describeRefusals(refused)}`, {
     code: 'locale-forbidden',
     locale: refused[0]?.target.locale,
     refused: refused.map(({ target, missing }) => ({ ...target, missing })),

@@ -11,7 +11,7 @@ export type AdminContext = {
   params: Record<string, unknown>;
   query: Record<string, unknown>;
   request: { body?: unknown };
-  state: { user?: { id: number }; userAbility?: UserAbility; adminInput?: unknown };
+  state: { user?: { id: number }; userAbility?: UserAbility };
   status: number;
   body: unknown;
   set(name: string, value: string): void;
@@ -44,9 +44,11 @@ export type AdminRouter = { prefix: string; routes: AdminRoute<any>[] };
 /** Keeps a route's input type while the router holds routes of many inputs. */
 export const adminRoute = <Input>(route: AdminRoute<Input>): AdminRoute<Input> => route;
 
-/** Every admin route registered, with its declaration: the authorization test walks this against the router's own table. */
-const declared: Array<{ method: string; path: string; access: RouteAccess<unknown> }> = [];
-export const declaredAdminRoutes = () => [...declared];
+type Declaration = { method: string; path: string; access: RouteAccess<unknown> };
+
+/** Every admin route an app registered, with its declaration: the authorization test walks this against the router's own table. */
+const declarations = new WeakMap<Core.Strapi, Declaration[]>();
+export const declaredAdminRoutes = (strapi: Core.Strapi): Declaration[] => [...(declarations.get(strapi) ?? [])];
 
 const joinPath = (prefix: string, path: string) => (path === '/' ? prefix : `${prefix}${path}`);
 
@@ -56,6 +58,8 @@ const joinPath = (prefix: string, path: string) => (path === '/' ? prefix : `${p
  * permission checker, and handed to the handler with only that input.
  */
 export const registerAdminRoutes = (strapi: Core.Strapi, routers: AdminRouter[]) => {
+  const declared: Declaration[] = [];
+  declarations.set(strapi, declared);
   for (const { prefix, routes } of routers) {
     strapi.server.routes({
       type: 'admin',
@@ -72,7 +76,6 @@ export const registerAdminRoutes = (strapi: Core.Strapi, routers: AdminRouter[])
             const body = route.body ? await route.body(ctx) : ctx.request.body;
             const input = await validateInput(await route.input(strapi), mergeRequestInput({ params: ctx.params, query: route.signedQuery ? {} : ctx.query, body }));
             const grant = await authorize(strapi, route.access, ctx.state.userAbility, input);
-            ctx.state.adminInput = input;
             await route.handler(ctx, input, grant);
           },
         } as unknown as Core.Route;

@@ -29,26 +29,29 @@ parentPort.on('message', ({ id, xml }) => {
 
 type Answer = { id: number; parsed?: ParsedXliff; malformed?: { msg: string; line: number; col: number }; failure?: string };
 
-let worker: Worker | undefined;
-let nextId = 0;
-const waiting = new Map<number, (answer: Answer) => void>();
+type ParserWorker = { thread: Worker; waiting: Map<number, (answer: Answer) => void> };
 
-const parserWorker = () => {
-  if (worker) return worker;
-  const started = new Worker(WORKER_SOURCE(require.resolve('fast-xml-parser'), require.resolve('xliff')), { eval: true });
-  started.unref();
-  started.on('message', (answer: Answer) => {
-    waiting.get(answer.id)?.(answer);
-    waiting.delete(answer.id);
+let current: ParserWorker | undefined;
+let nextId = 0;
+
+const parserWorker = (): ParserWorker => {
+  if (current) return current;
+  const thread = new Worker(WORKER_SOURCE(require.resolve('fast-xml-parser'), require.resolve('xliff')), { eval: true });
+  thread.unref();
+  const started: ParserWorker = { thread, waiting: new Map() };
+  thread.on('message', (answer: Answer) => {
+    started.waiting.get(answer.id)?.(answer);
+    started.waiting.delete(answer.id);
   });
+  // Only this worker's files fail with it; a worker started after it carries on.
   const fail = (reason: string) => {
-    worker = undefined;
-    for (const [id, settle] of waiting) settle({ id, failure: reason });
-    waiting.clear();
+    if (current === started) current = undefined;
+    for (const [id, settle] of started.waiting) settle({ id, failure: reason });
+    started.waiting.clear();
   };
-  started.on('error', (error) => fail(error.message));
-  started.on('exit', (code) => fail(`the XLIFF parser stopped (${code})`));
-  worker = started;
+  thread.on('error', (error) => fail(error.message));
+  thread.on('exit', (code) => fail(`the XLIFF parser stopped (${code})`));
+  current = started;
   return started;
 };
 
@@ -56,8 +59,9 @@ const parserWorker = () => {
 export const parseXliffOffThread = async (xml: string): Promise<ParsedXliff> => {
   const id = (nextId += 1);
   const answer = await new Promise<Answer>((resolve) => {
-    waiting.set(id, resolve);
-    parserWorker().postMessage({ id, xml });
+    const worker = parserWorker();
+    worker.waiting.set(id, resolve);
+    worker.thread.postMessage({ id, xml });
   });
   if (answer.malformed) {
     const { msg, line, col } = answer.malformed;
@@ -72,7 +76,7 @@ export const parseXliffOffThread = async (xml: string): Promise<ParsedXliff> => 
 
 /** Stops the worker (the app's destroy): nothing waits on it any more. */
 export const stopXliffParser = async () => {
-  const running = worker;
-  worker = undefined;
-  await running?.terminate();
+  const running = current;
+  current = undefined;
+  await running?.thread.terminate();
 };

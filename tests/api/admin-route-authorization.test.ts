@@ -1,5 +1,8 @@
 import crypto from 'crypto';
+import fc from 'fast-check';
+import qs from 'qs';
 import { adminLogin } from '../helpers/callers';
+import { fuzzOptions, refusalProblem, scalar } from '../helpers/fuzz';
 import { seeded } from '../helpers/builders';
 import { appModule, useApp } from '../helpers/strapi';
 import { exportXliffText } from '../helpers/xliff';
@@ -45,6 +48,9 @@ describe('admin route authorization', () => {
         [CITY, 'api::partnership.partnership'].map((subject) => ({ action: `${CM}.${action}`, subject, properties: { locales: ['fr', 'de'], ...(action === 'publish' ? {} : { fields: ['name', 'summary', 'title'] }) } })),
       ),
     ]);
+    const czechOnly = await createRole('Czech proofreader', [
+      ...['read', 'update', 'publish'].map((action) => ({ action: `${CM}.${action}`, subject: CITY, properties: { locales: ['cs'], ...(action === 'publish' ? {} : { fields: ['name', 'summary'] }) } })),
+    ]);
     const roles: Array<[string, string]> = [
       ['no rights', noRights],
       ['Strapi Author', 'strapi-author'],
@@ -52,6 +58,7 @@ describe('admin route authorization', () => {
       ...TRANSLATED.map((locale): [string, string] => [`translator ${locale}`, `translator-${locale}`]),
       ['International Relations Editor', 'international-relations-editor'],
       ['Comms reviewer (fr, de)', comms],
+      ['Czech proofreader (cs, cities)', czechOnly],
       ['super admin', 'strapi-super-admin'],
     ];
     for (const [name, roleCode] of roles) {
@@ -158,7 +165,7 @@ describe('admin route authorization', () => {
 
   it('has a declaration for every custom admin route the router serves, and this test covers each', () => {
     const { declaredAdminRoutes } = appModule<typeof import('../../src/admin-routes')>('admin-routes/index');
-    const declared = declaredAdminRoutes().map((route) => `${route.method} ${route.path}`);
+    const declared = declaredAdminRoutes(app().strapi).map((route) => `${route.method} ${route.path}`);
     // Strapi's own routes live under its plugins' prefixes, /admin and /api; everything else the router serves is this project's.
     const strapiPrefixes = ['/admin', '/api', ...Object.keys(app().strapi.plugins).map((name) => `/${name}`)];
     const strapis = (path: string) => strapiPrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
@@ -246,6 +253,44 @@ describe('admin route authorization', () => {
       if (answered(created.status) !== wantNew) mismatches.push(`${caller.name}: a new document in fr → ${created.status}, expected ${wantNew} (${created.body?.error?.message ?? ''})`);
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it('answers every admin input of the wrong type or shape with a named 4xx, never a 5xx', async () => {
+    const admin = callers[callers.length - 1];
+    const hostile = fc.oneof(
+      { weight: 4, arbitrary: scalar },
+      { weight: 1, arbitrary: fc.array(scalar, { maxLength: 3 }) },
+      { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('a', '$eq', '0', '__proto__'), scalar, { maxKeys: 2 }) },
+      { weight: 1, arbitrary: fc.constantFrom(null, true, 0, -1, 1e300, 2 ** 53) },
+    );
+    const routes = Object.keys(wellFormed);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...routes), fc.nat(), hostile, fc.constantFrom('query', 'body', 'path'), async (route, pick, value, where) => {
+        const attempt = await wellFormed[route]('fr');
+        const query = qs.parse(attempt.query ?? '');
+        const body = attempt.body && typeof attempt.body === 'object' ? { ...(attempt.body as Record<string, unknown>) } : undefined;
+        let path = attempt.path;
+        if (where === 'path' && /\/\d+/.test(path)) path = path.replace(/\/\d+/, `/${encodeURIComponent(String(typeof value === 'object' ? JSON.stringify(value) : value))}`);
+        else if (where === 'body' && body) {
+          const keys = Object.keys(body);
+          body[keys[pick % keys.length]] = value;
+        } else {
+          const keys = Object.keys(query);
+          query[keys.length ? keys[pick % keys.length] : 'locale'] = value as never;
+        }
+        const url = `${path}?${qs.stringify(query)}`;
+        const request = app().http()[attempt.method](url).set(admin.headers);
+        const response = await (attempt.xml ? request.set('Content-Type', 'application/xliff+xml').send(attempt.xml) : body ? request.send(body) : request);
+        const wrong = refusalProblem(response);
+        if (wrong) throw new Error(`${attempt.method.toUpperCase()} ${url} ${JSON.stringify(body ?? '')}: ${wrong}`);
+      }),
+      fuzzOptions('admin-inputs', 300),
+    );
+    // A body that is not an object at all.
+    for (const body of ['[1,2]', '"text"', '42', 'null']) {
+      const response = await app().http().post('/translations/publish').set(admin.headers).set('Content-Type', 'application/json').send(body);
+      expect({ body, status: response.status }).toEqual({ body, status: 400 });
+    }
   });
 
   it('takes ids in decimal digits only', async () => {
