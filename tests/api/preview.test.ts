@@ -66,6 +66,17 @@ describe('preview (CMS side)', () => {
     expect((await app().http().get(`/content-manager/preview/url/${CITY}?documentId=${lille}&locale=en`)).status).toBe(401);
   });
 
+  it('gives a role that may read one locale a link for that locale only, never for the English draft', async () => {
+    const roles = app().strapi.service('admin::role');
+    const role = await roles.create({ name: `French readers ${Date.now()}`, description: 'reads French cities' });
+    await roles.assignPermissions(role.id, [{ action: 'plugin::content-manager.explorer.read', subject: CITY, properties: { locales: ['fr'] }, conditions: [] }]);
+    const reader = await adminLogin(app(), (await app().strapi.db.query('admin::role').findOne({ where: { id: role.id } })).code);
+    const french = await previewUrlFor(reader, CITY, `documentId=${lille}&locale=fr`);
+    expect(french.status).toBe(200);
+    expect(verifyPreviewLink(new URL(french.body.data.url).searchParams, PREVIEW_SECRET)).toMatchObject({ ok: true, target: { locale: 'fr' } });
+    for (const locale of ['en', 'de']) expect({ locale, status: (await previewUrlFor(reader, CITY, `documentId=${lille}&locale=${locale}`)).status }).toEqual({ locale, status: 204 });
+  });
+
   it('serves the draft a valid link names to the site credential only, never cached', async () => {
     await app().strapi.documents(CITY).update({ documentId: lille, locale: 'en', data: { summary: 'Draft words only the preview may show.' } as any });
     const response = await previewContent(link());
