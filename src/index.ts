@@ -26,8 +26,10 @@ export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
     // First, so production with unsafe secrets stops before it connects or serves anything.
     assertProductionSecrets();
-    // Held until bootstrap ends: schema sync, constraints, seed and the rest run one instance at a time.
-    await takeStartupLock(strapi);
+    // Taken just before Strapi's schema sync and held until bootstrap ends: sync, constraints, seed
+    // and the rest run one instance at a time. (Not here: commands such as typegen load register()
+    // with no database to connect to.)
+    strapi.hook('strapi::content-types.beforeSync').register(() => takeStartupLock(strapi));
     // Right after Strapi creates or alters its tables, before anything writes.
     strapi.hook('strapi::content-types.afterSync').register(() => ensureDocumentConstraints(strapi));
     registerDocumentMiddlewares(strapi);

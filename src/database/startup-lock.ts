@@ -10,7 +10,7 @@ const held = new WeakMap<Core.Strapi, Client>();
  * Serializes start-up across instances: Strapi's schema sync (N instances creating the same tables
  * at once crash on duplicate pg_type keys), the constraints, seed-on-empty and the other bootstrap
  * steps run in one instance at a time. A session-level advisory lock on a connection of its own,
- * taken in register() and released at the end of bootstrap (or when the app stops); the next
+ * taken just before the schema sync and released at the end of bootstrap (or when the app stops); the next
  * instance then finds everything in place. The lock dies with its connection, so a crashed start
  * never blocks the others.
  */
