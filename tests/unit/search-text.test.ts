@@ -31,4 +31,13 @@ describe('search text preparation', () => {
     expect(snippet).toMatch(/^….*<mark>Brnem<\/mark>.*…$/);
     expect(snippet.length).toBeLessThan(130);
   });
+
+  it('keeps snippets balanced when old content holds the match markers themselves', () => {
+    // Saved before control characters were refused: U+0001 and U+0002 are the snippet's own markers.
+    const snippet = localSnippet('en', 'Leeds \u0001 twinned \u0002 with Lille \u0001 in 1967', 'Lille', 200);
+    expect(snippet.match(/<mark>/g)).toHaveLength(1);
+    expect(snippet.match(/<\/mark>/g)).toHaveLength(1);
+    expect(snippet).toContain('<mark>Lille</mark>');
+    expect(snippet).not.toMatch(/[\u0001\u0002]/);
+  });
 });
