@@ -40,7 +40,8 @@ export type Text = ReturnType<typeof useText>;
 
 const ERROR_CODES: Record<string, (details: any) => Values> = {
   'locale-forbidden': (details) => ({ locale: details.locale }),
-  'editors-only': () => ({}),
+  'permission-missing': () => ({}),
+  'fields-forbidden': (details) => ({ locale: details.locale, fields: (details.fields ?? []).join(', ') }),
   'publish-failed': (details) => ({ label: details.label }),
   'xliff-malformed': () => ({}),
   'xliff-wrong-language': (details) => ({ fileLanguage: details.fileLanguage ?? '?', locale: details.locale }),

@@ -20,7 +20,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
 };
 
 /** Sample values for every placeholder a message may use. */
-const VALUES = { count: 3, units: 2, created: 1, updated: 1, locale: 'fr', current: 5, outdated: 1, missing: 0, language: 'X', labels: 'A, B', reasons: 'r', label: 'L', type: 'T', field: 'summary', name: 'N', code: 'fr', page: 1, pageCount: 2, unknown: 0, stale: 1, tags: 2, fileLanguage: 'de', seconds: 42, action: 'Publish', when: 'Mon 3 Mar 2025, 14:00 GMT', who: 'Jane Smith', reason: 'R' };
+const VALUES = { count: 3, fields: 'countryCode, city', units: 2, created: 1, updated: 1, locale: 'fr', current: 5, outdated: 1, missing: 0, language: 'X', labels: 'A, B', reasons: 'r', label: 'L', type: 'T', field: 'summary', name: 'N', code: 'fr', page: 1, pageCount: 2, unknown: 0, stale: 1, tags: 2, fileLanguage: 'de', seconds: 42, action: 'Publish', when: 'Mon 3 Mar 2025, 14:00 GMT', who: 'Jane Smith', reason: 'R' };
 
 describe("the admin panel's own messages", () => {
   it.each(LOCALES)('%s has every English message, no other, each a real translation', (locale) => {
