@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { scopedAuditActor } from './scope';
+import { scopedAuditActor, type AuditActor } from './scope';
 
-export type AuditActor = { actorType: 'admin' | 'api-token' | 'user' | 'system'; actorId: string | null; actorName: string | null; actorEmail: string | null };
+// The type lives with the scope, which names actors too; actor.ts depends on scope.ts, not both ways.
+export type { AuditActor } from './scope';
 
 /** Strapi 5.54's names for API-token authentication (`api-token` before 5.5x). */
 const TOKEN_STRATEGIES = ['content-api-token', 'admin-token', 'api-token'];

@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'async_hooks';
-import type { AuditActor } from './actor';
+
+/** Who made a change: an admin, an API token, a users-permissions user, or the system. */
+export type AuditActor = { actorType: 'admin' | 'api-token' | 'user' | 'system'; actorId: string | null; actorName: string | null; actorEmail: string | null };
 
 /**
  * Names the action of the document writes a larger operation makes, so the audit log says
