@@ -6,8 +6,13 @@ export type RawRequestInput = { params?: Record<string, unknown>; query?: Record
 
 const describe = (value: unknown) => (Array.isArray(value) ? 'more than once or as a list' : typeof value === 'object' && value !== null ? 'as an object' : `as ${typeof value}`);
 
-/** Query string values are text; a body may say the same in JSON's own types (`true`, `2`). */
-const sameValue = (a: unknown, b: unknown) => (typeof a === typeof b ? JSON.stringify(a) === JSON.stringify(b) : typeof a === 'string' || typeof b === 'string' ? String(a) === String(b) : false);
+const isPrimitive = (value: unknown) => ['string', 'number', 'boolean'].includes(typeof value);
+
+/** Query string values are text; a body may say the same in JSON's own primitive types (`true`, `2`), never as a list or an object. */
+const sameValue = (a: unknown, b: unknown) => {
+  if (typeof a === typeof b) return JSON.stringify(a) === JSON.stringify(b);
+  return isPrimitive(a) && isPrimitive(b) && String(a) === String(b);
+};
 
 /**
  * Reads a request's path, query and body into one object, once, for both the authorization check
@@ -17,17 +22,18 @@ const sameValue = (a: unknown, b: unknown) => (typeof a === typeof b ? JSON.stri
  * never read one way by the check and the other by the handler).
  */
 export const mergeRequestInput = ({ params = {}, query = {}, body }: RawRequestInput): Record<string, unknown> => {
-  const merged: Record<string, unknown> = {};
-  const origin: Record<string, string> = {};
+  // Maps, not objects: a key named __proto__ is a key like any other, never a prototype.
+  const merged = new Map<string, unknown>();
+  const origin = new Map<string, string>();
   const add = (where: string, name: string, value: unknown) => {
-    if (Object.prototype.hasOwnProperty.call(merged, name)) {
-      if (!sameValue(merged[name], value)) {
-        throw new errors.ValidationError(`${name}: the ${origin[name]} says ${JSON.stringify(merged[name])} but the ${where} says ${JSON.stringify(value)}; give it once`, { code: 'input-mismatch', field: name });
+    if (merged.has(name)) {
+      if (!sameValue(merged.get(name), value)) {
+        throw new errors.ValidationError(`${name}: the ${origin.get(name)} says ${JSON.stringify(merged.get(name))} but the ${where} says ${JSON.stringify(value)}; give it once`, { code: 'input-mismatch', field: name });
       }
       return;
     }
-    merged[name] = value;
-    origin[name] = where;
+    merged.set(name, value);
+    origin.set(name, where);
   };
   for (const [name, value] of Object.entries(params)) add('path', name, value);
   for (const [name, value] of Object.entries(query)) {
@@ -38,7 +44,7 @@ export const mergeRequestInput = ({ params = {}, query = {}, body }: RawRequestI
     if (typeof body !== 'object' || Array.isArray(body)) throw new errors.ValidationError('The body must be a JSON object', { code: 'input-body' });
     for (const [name, value] of Object.entries(body)) add('body', name, value);
   }
-  return merged;
+  return Object.fromEntries(merged);
 };
 
 const issueText = (issue: z.core.$ZodIssue) => `${issue.path.length ? issue.path.join('.') : 'input'}: ${issue.message}`;
