@@ -7,14 +7,20 @@ import { queryOf } from '../database/models';
 import { sharedFieldChanges } from './shared-field-changes';
 import { contentPermission, refusalError, type AccessTarget, type ContentAction, type ContentPermission, type UserAbility } from './access';
 
-type AdminRequest = { state?: { auth?: { strategy?: { name?: string } }; user?: { id: number; roles?: Array<{ code: string }> }; userAbility?: UserAbility } };
+type AdminRequest = { state?: { auth?: { strategy?: { name?: string } }; userAbility?: UserAbility } };
 
-/** The signed-in admin a Document Service call runs for, unless a super admin (who may do anything). */
+/** Strategies of the admin API: a signed-in admin, or an admin API token (its own, possibly narrower, ability). */
+const ADMIN_STRATEGIES = ['admin', 'admin-token'];
+
+/**
+ * The admin a Document Service call runs for, with the ability Strapi computed for the request.
+ * Super admins are checked too: their ability allows everything, and an admin token of theirs
+ * carries only what the token was given.
+ */
 export const adminCaller = (strapi: Core.Strapi): { ability: UserAbility } | undefined => {
   const request = strapi.requestContext.get() as AdminRequest | undefined;
   const state = request?.state;
-  if (state?.auth?.strategy?.name !== 'admin' || !state.userAbility || !state.user) return undefined;
-  if ((strapi.service('admin::role') as { hasSuperAdminRole(user: unknown): boolean }).hasSuperAdminRole(state.user)) return undefined;
+  if (!ADMIN_STRATEGIES.includes(state?.auth?.strategy?.name ?? '') || !state?.userAbility) return undefined;
   return { ability: state.userAbility };
 };
 
