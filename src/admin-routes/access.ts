@@ -34,8 +34,6 @@ export const refusalError = (refused: Array<{ target: AccessTarget; missing: Con
 /** What the check found, for the handler: the allowed targets and what else the caller may see. */
 export type Grant = {
   targets: AccessTarget[];
-  /** The same check for one more target (a list filtered per row, a locale found later). */
-  may: (action: ContentAction, target: AccessTarget) => Promise<boolean>;
   /** Whether other admins' e-mail addresses may be shown (Strapi's own right to read admin users). */
   mayReadAdminUsers: boolean;
 };
@@ -49,20 +47,24 @@ type PermissionChecker = { can: Record<ContentAction, (entity?: unknown, field?:
  * (with its creator, for conditions such as "is creator"), or, where there is none yet (a new
  * translation), the locale alone, as the Content Manager checks a create.
  */
-const subjectOf = async (strapi: Core.Strapi, target: AccessTarget) => {
-  if (target.documentId) {
-    const row = await strapi.db.query(target.uid as never).findOne({
-      where: { documentId: target.documentId, locale: target.locale, publishedAt: null },
-      select: ['id', 'documentId', 'locale'],
-      populate: { createdBy: { select: ['id'] } },
-    });
-    if (row) return row;
-  }
-  return { locale: target.locale };
+const loadSubject = async (strapi: Core.Strapi, target: AccessTarget) => {
+  const row = target.documentId
+    ? await strapi.db.query(target.uid as never).findOne({
+        where: { documentId: target.documentId, locale: target.locale, publishedAt: null },
+        select: ['id', 'documentId', 'locale'],
+        populate: { createdBy: { select: ['id'] } },
+      })
+    : null;
+  return { entity: row ?? { locale: target.locale }, exists: row !== null };
 };
 
+/**
+ * The Content Manager's permission checker for one caller, for one decision: each locale version
+ * is loaded once however many actions and fields are asked about it.
+ */
 export const contentPermission = (strapi: Core.Strapi, ability: UserAbility) => {
   const checkers = new Map<string, PermissionChecker>();
+  const subjects = new Map<string, ReturnType<typeof loadSubject>>();
   const checker = (uid: string) => {
     let found = checkers.get(uid);
     if (!found) {
@@ -71,7 +73,17 @@ export const contentPermission = (strapi: Core.Strapi, ability: UserAbility) => 
     }
     return found;
   };
-  return async (action: ContentAction, target: AccessTarget, field?: string) => checker(target.uid).can[action](await subjectOf(strapi, target), field);
+  const subject = (target: AccessTarget) => {
+    const key = JSON.stringify([target.uid, target.documentId ?? null, target.locale]);
+    let found = subjects.get(key);
+    if (!found) subjects.set(key, (found = loadSubject(strapi, target)));
+    return found;
+  };
+  return {
+    may: async (action: ContentAction, target: AccessTarget, field?: string) => checker(target.uid).can[action]((await subject(target)).entity, field),
+    /** Whether the document has a version in that locale yet (writing one that does not is creating it). */
+    versionExists: async (target: AccessTarget) => (await subject(target)).exists,
+  };
 };
 
 export type ContentPermission = ReturnType<typeof contentPermission>;
@@ -90,14 +102,14 @@ export const describeRefusals = (refused: Array<{ target: AccessTarget; missing:
 
 /** Decides a request by its route's declaration; throws a 403 that says what is missing. */
 export const authorize = async <Input>(strapi: Core.Strapi, access: RouteAccess<Input>, ability: UserAbility | undefined, input: Input): Promise<Grant> => {
-  if ('credential' in access) return { targets: [], may: async () => false, mayReadAdminUsers: false };
+  if ('credential' in access) return { targets: [], mayReadAdminUsers: false };
   if (!ability) throw new errors.UnauthorizedError('Sign in to the admin panel first');
   const mayReadAdminUsers = ability.can(ADMIN_USERS_READ);
-  const may = contentPermission(strapi, ability);
   if ('permission' in access) {
     if (!ability.can(access.permission)) throw new errors.PolicyError(`Your role lacks the permission ${access.permission}`, { code: 'permission-missing', permission: access.permission });
-    return { targets: [], may, mayReadAdminUsers };
+    return { targets: [], mayReadAdminUsers };
   }
+  const { may } = contentPermission(strapi, ability);
   const targets = await access.targets(input, strapi);
   const allowed: AccessTarget[] = [];
   const refused: Array<{ target: AccessTarget; missing: ContentAction[] }> = [];
@@ -109,7 +121,7 @@ export const authorize = async <Input>(strapi: Core.Strapi, access: RouteAccess<
   }
   const scope = access.scope ?? 'every';
   if (refused.length > 0 && (allowed.length === 0 || scope === 'every')) throw refusalError(refused);
-  return { targets: allowed, may, mayReadAdminUsers };
+  return { targets: allowed, mayReadAdminUsers };
 };
 
 /** An actor's e-mail address, kept only for callers who may read admin users. */

@@ -3,7 +3,6 @@ import { errors } from '@strapi/utils';
 import { CHANGE_ACTIONS, forCouncilTypes, type DocumentMiddleware } from '../document-middlewares/kit';
 import { knownLocaleCodes } from '../locales/known-locales';
 import { DEFAULT_LOCALE } from '../locales/locales';
-import { queryOf } from '../database/models';
 import { sharedFieldChanges } from './shared-field-changes';
 import { contentPermission, refusalError, type AccessTarget, type ContentAction, type ContentPermission, type UserAbility } from './access';
 
@@ -32,10 +31,10 @@ const localesOf = async (strapi: Core.Strapi, locale: unknown): Promise<string[]
  * relations, which the Content Manager would otherwise drop from the body silently (answering 200,
  * so the caller believes the change saved) or which the Document Service would write unasked.
  */
-export const forbiddenFieldChanges = async (strapi: Core.Strapi, may: ContentPermission, target: AccessTarget, data: Record<string, unknown>) => {
+export const forbiddenFieldChanges = async (strapi: Core.Strapi, permission: ContentPermission, target: AccessTarget, data: Record<string, unknown>) => {
   const changed = await sharedFieldChanges(strapi, target.uid, target.documentId, data);
   const forbidden: string[] = [];
-  for (const field of changed) if (!(await may('update', target, field))) forbidden.push(field);
+  for (const field of changed) if (!(await permission.may('update', target, field))) forbidden.push(field);
   return forbidden;
 };
 
@@ -63,21 +62,20 @@ export const adminPermissionGuard = (strapi: Core.Strapi): DocumentMiddleware =>
   forCouncilTypes(CHANGE_ACTIONS, async (context, next) => {
     const caller = adminCaller(strapi);
     if (!caller) return next();
-    const may = contentPermission(strapi, caller.ability);
+    const permission = contentPermission(strapi, caller.ability);
     const { action, params, uid } = context;
     const documentId = typeof params.documentId === 'string' ? params.documentId : undefined;
     const locales = await localesOf(strapi, params.locale);
-    const existing = documentId ? new Set((await queryOf(strapi, uid).findMany({ where: { documentId }, select: ['locale'] })).map((row: { locale: string }) => row.locale)) : new Set<string>();
     const refused: Array<{ target: AccessTarget; missing: ContentAction[] }> = [];
     const need = async (needed: ContentAction, target: AccessTarget) => {
-      if (!(await may(needed, target))) refused.push({ target, missing: [needed] });
+      if (!(await permission.may(needed, target))) refused.push({ target, missing: [needed] });
     };
     for (const locale of locales) {
       const target = { uid, locale, ...(documentId && { documentId }) };
       if (action === 'create' || action === 'clone') {
         await need('create', target);
         if (locale !== DEFAULT_LOCALE) await need('create', { uid, locale: DEFAULT_LOCALE });
-      } else if (action === 'update') await need(existing.has(locale) ? 'update' : 'create', target);
+      } else if (action === 'update') await need((await permission.versionExists(target)) ? 'update' : 'create', target);
       else if (action === 'delete') await need('delete', target);
       else if (action === 'publish' || action === 'unpublish') await need('publish', target);
       else if (action === 'discardDraft') await need('update', target);
@@ -85,7 +83,7 @@ export const adminPermissionGuard = (strapi: Core.Strapi): DocumentMiddleware =>
     if (refused.length > 0) throw refusalError(refused);
     if (action === 'update' && documentId && locales.length === 1) {
       const target = { uid, documentId, locale: locales[0] };
-      refuseFieldChanges(await forbiddenFieldChanges(strapi, may, target, params.data ?? {}), target);
+      refuseFieldChanges(await forbiddenFieldChanges(strapi, permission, target, params.data ?? {}), target);
     }
     return next();
   });

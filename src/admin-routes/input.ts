@@ -65,6 +65,14 @@ export const validateInput = async <T>(schema: z.ZodType<T>, merged: Record<stri
 // eslint-disable-next-line no-control-regex
 export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
+/** A record id: decimal digits only (`0x10` is not 16), within the database's integer range. */
+const recordId = () =>
+  z
+    .union([z.string(), z.number()])
+    .transform((value) => String(value))
+    .refine((value) => /^[1-9][0-9]{0,9}$/.test(value) && Number(value) <= 2147483647, 'a whole number from 1 to 2147483647, in decimal digits')
+    .transform(Number);
+
 /** The field types every admin route's schema is built from. */
 export const fields = {
   /** One line of text (trimmed), without control characters. */
@@ -75,13 +83,7 @@ export const fields = {
       .min(1, 'must not be empty')
       .max(max, `at most ${max} characters`)
       .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters'),
-  /** A record id: decimal digits only (`0x10` is not 16), within the database's integer range. */
-  id: () =>
-    z
-      .union([z.string(), z.number()])
-      .transform((value) => String(value))
-      .refine((value) => /^[1-9][0-9]{0,9}$/.test(value) && Number(value) <= 2147483647, 'a whole number from 1 to 2147483647, in decimal digits')
-      .transform(Number),
+  id: recordId,
   /** A page number from the query string. */
   page: (max = 100000) =>
     z
@@ -92,6 +94,19 @@ export const fields = {
   flag: () => z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]),
   /** One of a fixed list, with the list in the message. */
   oneOf: <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: () => `one of ${values.join(', ')}` }),
+  /** One of these locale codes (and the extra values named, such as `*` for all), with the list in the message. */
+  locale: (codes: readonly string[], extra: readonly string[] = []) => {
+    const allowed = [...codes, ...extra];
+    const list = `${codes.join(', ')}${extra.length ? `, or ${extra.join(', ')}` : ''}`;
+    return z.string({ error: `one of ${list} is required` }).refine((value) => allowed.includes(value), { error: `one of ${list}` });
+  },
+  /** A record named by its id in the path, loaded once for the check and the handler; 404 when there is none. */
+  recordById: <Key extends string, Record>(key: Key, load: (id: number) => Promise<Record | null>, missing: (id: number) => string) =>
+    z.object({ id: recordId() }).transform(async ({ id }) => {
+      const found = await load(id);
+      if (!found) throw new errors.NotFoundError(missing(id));
+      return { [key]: found } as { [name in Key]: Record };
+    }),
   /** A comma-separated list of values from a fixed list. */
   listOf: <const T extends readonly [string, ...string[]]>(values: T) =>
     z

@@ -15,11 +15,6 @@ const changesRelation = (value: unknown) => {
 
 const sameValue = (a: unknown, b: unknown) => String(a ?? '') === String(b ?? '');
 
-/**
- * Fields in `data` that a translator may not change because every locale shares them (or they
- * follow English): non-localized fields whose value differs from the stored one, and relations
- * to council content that would be relinked. Unchanged values, as the admin form sends them, pass.
- */
 /** A media value as the id(s) it names: the Content Manager sends file objects, the API ids. */
 const mediaIds = (value: unknown) =>
   [value]
@@ -28,6 +23,12 @@ const mediaIds = (value: unknown) =>
     .map((file) => String(typeof file === 'object' ? (file as { id?: unknown }).id : file))
     .join(',');
 
+/**
+ * Fields of `data` that would change what every locale shares (or what follows English):
+ * non-localized fields whose value differs from the stored one, and relations to council content
+ * that would be relinked. Unchanged values, as the admin form sends them, pass. Whether the caller
+ * may change them is the permission guard's question (./document-guard.ts).
+ */
 export const sharedFieldChanges = async (strapi: Core.Strapi, uid: string, documentId: string | undefined, data: Record<string, unknown>) => {
   const attributes = attributesOf(strapi, uid);
   const shared = (name: string) => attributes[name] && !isLocalizedAttribute(attributes[name]);

@@ -27,7 +27,9 @@ export const documentConstraints = (strapi: Core.Strapi): DocumentConstraint[] =
     });
   });
 
-const exists = async (knex: Knex, name: string) => (await knex.raw('select 1 from pg_indexes where indexname = ?', [name])).rows.length > 0;
+/** The indexes that exist already, of those named: one query however many there are. */
+const existingIndexes = async (knex: Knex, names: string[]): Promise<Set<string>> =>
+  new Set((await knex('pg_indexes').select('indexname').whereIn('indexname', names)).map((row: { indexname: string }) => row.indexname));
 
 /**
  * Rows an earlier race left behind, removed so the constraint can be created: of two rows of one
@@ -64,8 +66,10 @@ const repairDuplicates = async (knex: Knex, constraint: DocumentConstraint) => {
 export const ensureDocumentConstraints = async (strapi: Core.Strapi) => {
   if (strapi.db.dialect.client !== 'postgres') return;
   const knex = strapi.db.connection;
-  for (const constraint of documentConstraints(strapi)) {
-    if (await exists(knex, constraint.name)) continue;
+  const constraints = documentConstraints(strapi);
+  const existing = await existingIndexes(knex, constraints.map((constraint) => constraint.name));
+  for (const constraint of constraints) {
+    if (existing.has(constraint.name)) continue;
     const repaired = await repairDuplicates(knex, constraint);
     if (repaired > 0) strapi.log.warn(`${constraint.table}: ${repaired} duplicate rows repaired before adding ${constraint.name}`);
     const state = constraint.published ? PARTIAL.published : PARTIAL.draft;

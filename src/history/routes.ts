@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { adminRoute, fields, visibleEmail, type AdminRouter, type Grant } from '../admin-routes';
 import { CONTENT_TYPE_UIDS } from '../domain/content-types';
@@ -13,18 +12,8 @@ import { findVersion, listVersions, type VersionRecord } from './versions';
 
 const PAGE_SIZE = 50;
 
-const knownLocale = async (strapi: Core.Strapi) => {
-  const known = await knownLocaleCodes(strapi);
-  return z.string().refine((value) => known.includes(value), { error: `one of ${known.join(', ')}` });
-};
-
 /** A version named by its id: loaded once, for the check and the handler. */
-const versionInput = (strapi: Core.Strapi) =>
-  z.object({ id: fields.id() }).transform(async ({ id }) => {
-    const version = await findVersion(strapi, id);
-    if (!version) throw new errors.NotFoundError(`No version ${id}`);
-    return { version };
-  });
+const versionInput = (strapi: Core.Strapi) => fields.recordById('version', (id) => findVersion(strapi, id), (id) => `No version ${id}`);
 
 const withVisibleActor = <T extends Pick<VersionRecord, 'actorEmail'>>(grant: Grant, version: T) => ({ ...version, actorEmail: visibleEmail(grant, version.actorEmail) });
 
@@ -42,7 +31,7 @@ export const historyRoutes = (strapi: Core.Strapi): AdminRouter => ({
     adminRoute({
       method: 'GET',
       path: '/',
-      input: async () => z.object({ uid: fields.oneOf(CONTENT_TYPE_UIDS), documentId: fields.text(64), locale: await knownLocale(strapi), page: fields.page().default(1) }),
+      input: async () => z.object({ uid: fields.oneOf(CONTENT_TYPE_UIDS), documentId: fields.text(64), locale: fields.locale(await knownLocaleCodes(strapi)), page: fields.page().default(1) }),
       access: { content: ['read'], targets: ({ uid, documentId, locale }) => [{ uid, documentId, locale }] },
       handler: async (ctx, { uid, documentId, locale, page }, grant) => {
         const { versions, pagination } = await listVersions(strapi, { targetUid: uid, targetDocumentId: documentId, locale }, page, PAGE_SIZE);

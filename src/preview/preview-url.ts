@@ -20,7 +20,7 @@ export const previewUrl = async (strapi: Core.Strapi, uid: string, { documentId,
   if (!settings || !pageKindOf(uid)) return null;
   const userAbility = (strapi.requestContext.get() as { state?: { userAbility?: UserAbility } } | undefined)?.state?.userAbility;
   const target = { uid, documentId, locale: locale ?? DEFAULT_LOCALE, status: (status === 'published' ? 'published' : 'draft') as PreviewStatus };
-  if (!userAbility || !(await contentPermission(strapi, userAbility)('read', target))) return null;
+  if (!userAbility || !(await contentPermission(strapi, userAbility).may('read', target))) return null;
   return `${settings.siteUrl}/preview?${signPreviewLink(target, settings.secret, { ttlSeconds: settings.ttlSeconds })}`;
 };
 

@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { adminRoute, fields, visibleEmail, type AccessTarget, type AdminRouter } from '../admin-routes';
 import { CONTENT_TYPE_UIDS } from '../domain/content-types';
@@ -25,18 +24,10 @@ const targetsOf = async (strapi: Core.Strapi, uids: readonly string[], locale: s
   return uids.flatMap((uid) => locales.map((code) => ({ uid, locale: code, ...(documentId !== undefined && { documentId }) })));
 };
 
-const localeOrAll = async (strapi: Core.Strapi) => {
-  const known = await knownLocaleCodes(strapi);
-  return z.string().refine((value) => value === ALL_LOCALES || known.includes(value), { error: `one of ${known.join(', ')}, or ${ALL_LOCALES} for all` });
-};
+const localeOrAll = async (strapi: Core.Strapi) => fields.locale(await knownLocaleCodes(strapi), [ALL_LOCALES]);
 
 /** An action named by its id: loaded once, for the check and the handler. */
-const actionInput = (strapi: Core.Strapi) =>
-  z.object({ id: fields.id() }).transform(async ({ id }) => {
-    const action = await findScheduledAction(strapi, id);
-    if (!action) throw new errors.NotFoundError(`No scheduled action ${id}`);
-    return { action };
-  });
+const actionInput = (strapi: Core.Strapi) => fields.recordById('action', (id) => findScheduledAction(strapi, id), (id) => `No scheduled action ${id}`);
 
 const response = (grant: Parameters<typeof visibleEmail>[0], action: ScheduledAction) => {
   const answer = scheduledActionResponse(action);

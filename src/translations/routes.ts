@@ -37,10 +37,7 @@ const oneImportPerUser = async (ctx: { state: { user?: { id: number } } }, next:
 };
 
 /** A translated locale (every locale but English), as the schema of each route takes it. */
-const translatedLocale = async (strapi: Core.Strapi) => {
-  const known = (await knownLocaleCodes(strapi)).filter((code) => code !== DEFAULT_LOCALE);
-  return z.string({ error: `one of ${known.join(', ')} is required` }).refine((value) => known.includes(value), { error: `one of ${known.join(', ')}` });
-};
+const translatedLocale = async (strapi: Core.Strapi) => fields.locale((await knownLocaleCodes(strapi)).filter((code) => code !== DEFAULT_LOCALE));
 
 const contentTypeUid = fields.oneOf(CONTENT_TYPE_UIDS);
 
@@ -114,7 +111,7 @@ export const translationRoutes = (strapi: Core.Strapi): AdminRouter => ({
       method: 'POST',
       path: '/xliff',
       // The file is the body; its target-language names the locale when ?locale= does not, and
-      // a ?locale= that differs from it is refused like any other mismatch.
+      // a ?locale= that the file contradicts is refused (xliff-wrong-language) before any check.
       body: async (ctx) => {
         const xml = await xliffFromRequest(ctx);
         if (!xml) throw new errors.ValidationError('No XLIFF received: send it as application/xliff+xml, text/xml or text/plain, as JSON { "xliff": "…" }, or as a file field named "file"');
